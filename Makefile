@@ -1,0 +1,21 @@
+# sam build (BuildMethod: makefile) calls build-<LogicalId> with ARTIFACTS_DIR set.
+# Each function ships its own classes at the root and its runtime dependencies in lib/.
+MVNW ?= ./mvnw
+
+define build_function
+	$(MVNW) -B -q -DskipTests -pl functions/$(1) -am package dependency:copy-dependencies \
+		-DincludeScope=runtime -DoutputDirectory=$(ARTIFACTS_DIR)/lib
+	cp -r functions/$(1)/target/classes/. $(ARTIFACTS_DIR)/
+endef
+
+build-IntakeFunction:
+	$(call build_function,intake)
+
+build-CaseworkFunction:
+	$(call build_function,casework)
+
+build-TrackingFunction:
+	$(call build_function,tracking)
+
+build-RouterFunction:
+	$(call build_function,router)

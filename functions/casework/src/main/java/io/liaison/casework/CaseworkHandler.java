@@ -1,0 +1,85 @@
+package io.liaison.casework;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.liaison.config.Environment;
+import io.liaison.config.Wiring;
+import io.liaison.core.Caller;
+import io.liaison.core.Lifecycle;
+import io.liaison.core.RejectionGround;
+import io.liaison.http.ApiRequest;
+import io.liaison.http.HttpApi;
+import io.liaison.json.FieldReader;
+import io.liaison.json.Views;
+
+import java.util.Set;
+
+/** The contact point's writes: acknowledge a routed request (accept, or reject with a ground). */
+public final class CaseworkHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    private static final Set<String> FIELDS = Set.of("decision", "ground", "justification", "note");
+
+    private final Wiring wiring;
+
+    public CaseworkHandler() {
+        this(Environment.system());
+    }
+
+    public CaseworkHandler(Environment env) {
+        this(Wiring.from(env));
+    }
+
+    CaseworkHandler(Wiring wiring) {
+        this.wiring = wiring;
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return HttpApi.serve(event, context, request -> switch (request.routeKey()) {
+            case "POST /requests/{id}/acknowledgement" -> acknowledge(request);
+            default -> HttpApi.unknownRoute(request);
+        });
+    }
+
+    private APIGatewayV2HTTPResponse acknowledge(ApiRequest request) {
+        Caller caller = request.caller();
+        String id = request.requestId();
+        Lifecycle.Action acknowledgement = acknowledgement(request.jsonBody());
+        return HttpApi.result(wiring.requests().acknowledge(caller, id, acknowledgement),
+                r -> HttpApi.json(200, Views.request(r, wiring.directory())));
+    }
+
+    /** {"decision":"accept","note":...} or {"decision":"reject","ground":...,"justification":...}. */
+    private static Lifecycle.Action acknowledgement(JsonNode body) {
+        FieldReader in = new FieldReader();
+        Lifecycle.Action action = null;
+        if (in.object(body, "", FIELDS) != null) {
+            String decision = in.text(body, "decision", "/decision", true);
+            if ("accept".equals(decision)) {
+                String note = in.text(body, "note", "/note", false);
+                limit(in, "/note", note);
+                for (String field : Set.of("ground", "justification")) {
+                    if (body.hasNonNull(field)) in.invalid("/" + field, "only a rejection has a " + field);
+                }
+                action = new Lifecycle.Accept(note);
+            } else if ("reject".equals(decision)) {
+                RejectionGround ground = in.code(body, "ground", "/ground", RejectionGround.class, true);
+                String justification = in.text(body, "justification", "/justification", true);
+                if (justification != null && justification.isBlank()) in.invalid("/justification", "must not be blank");
+                limit(in, "/justification", justification);
+                if (body.hasNonNull("note")) in.invalid("/note", "a rejection explains itself in justification");
+                action = ground == null || justification == null ? null : new Lifecycle.Reject(ground, justification);
+            } else if (decision != null) {
+                in.invalid("/decision", "'" + decision + "' is not one of: accept, reject");
+            }
+        }
+        HttpApi.requireValid(in);
+        return action;
+    }
+
+    private static void limit(FieldReader in, String pointer, String text) {
+        if (text != null && text.length() > 2000) in.invalid(pointer, "at most 2000 characters");
+    }
+}

@@ -1,0 +1,96 @@
+package io.liaison.intake;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.liaison.config.Environment;
+import io.liaison.config.Wiring;
+import io.liaison.core.Caller;
+import io.liaison.core.Filing;
+import io.liaison.core.RequestStore.IdempotencyKey;
+import io.liaison.http.ApiRequest;
+import io.liaison.http.HttpApi;
+import io.liaison.http.Problem;
+import io.liaison.http.ProblemException;
+import io.liaison.json.FieldReader;
+import io.liaison.json.FilingCodec;
+import io.liaison.json.Views;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** The requester's writes: file a request, withdraw it. */
+public final class IntakeHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("^[A-Za-z0-9._:-]{8,128}$");
+
+    private final Wiring wiring;
+
+    public IntakeHandler() {
+        this(Environment.system());
+    }
+
+    public IntakeHandler(Environment env) {
+        this(Wiring.from(env));
+    }
+
+    IntakeHandler(Wiring wiring) {
+        this.wiring = wiring;
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return HttpApi.serve(event, context, request -> switch (request.routeKey()) {
+            case "POST /requests" -> file(request);
+            case "POST /requests/{id}/withdrawal" -> withdraw(request);
+            default -> HttpApi.unknownRoute(request);
+        });
+    }
+
+    private APIGatewayV2HTTPResponse file(ApiRequest request) {
+        Caller caller = request.caller();
+        FilingCodec.Parsed parsed = FilingCodec.read(request.jsonBody());
+        HttpApi.requireValid(parsed.problems());
+        Optional<IdempotencyKey> key = request.header("Idempotency-Key").map(k -> idempotencyKey(caller, k, parsed.filing()));
+        return HttpApi.result(wiring.requests().file(caller, parsed.filing(), key), filed -> HttpApi.json(201,
+                Views.request(filed.request(), wiring.directory()),
+                Map.of("location", "/requests/" + filed.request().id(),
+                        "idempotent-replayed", Boolean.toString(filed.replayed()))));
+    }
+
+    private APIGatewayV2HTTPResponse withdraw(ApiRequest request) {
+        Caller caller = request.caller();
+        String id = request.requestId();
+        JsonNode body = request.jsonBody();
+        FieldReader in = new FieldReader();
+        String reason = in.object(body, "", Set.of("reason")) == null ? null : in.text(body, "reason", "/reason", true);
+        if (reason != null && (reason.isBlank() || reason.length() > 2000)) in.invalid("/reason", "1 to 2000 characters");
+        HttpApi.requireValid(in);
+        return HttpApi.result(wiring.requests().withdraw(caller, id, reason),
+                r -> HttpApi.json(200, Views.request(r, wiring.directory())));
+    }
+
+    private static IdempotencyKey idempotencyKey(Caller caller, String key, Filing filing) {
+        if (!IDEMPOTENCY_KEY.matcher(key).matches()) {
+            throw new ProblemException(Problem.of(400, "/problems/bad-idempotency-key", "Bad Idempotency-Key",
+                    "An Idempotency-Key is 8 to 128 characters of letters, digits and . _ : - (a UUID is a good choice)."));
+        }
+        String scope = caller.jurisdiction() + "#" + caller.agency() + "#" + caller.subject();
+        return new IdempotencyKey(scope, key, sha256(FilingCodec.write(filing).toString()));
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

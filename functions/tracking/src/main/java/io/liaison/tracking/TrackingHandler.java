@@ -1,0 +1,74 @@
+package io.liaison.tracking;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.liaison.config.Environment;
+import io.liaison.config.Wiring;
+import io.liaison.core.Coded;
+import io.liaison.core.Status;
+import io.liaison.core.Violation;
+import io.liaison.http.ApiRequest;
+import io.liaison.http.HttpApi;
+import io.liaison.http.Problem;
+import io.liaison.http.ProblemException;
+import io.liaison.json.Views;
+
+import java.util.List;
+
+/** What the parties of a request read: the list in their scope, one request, its trail. */
+public final class TrackingHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    static final int DEFAULT_PAGE_SIZE = 20;
+
+    private final Wiring wiring;
+
+    public TrackingHandler() {
+        this(Environment.system());
+    }
+
+    public TrackingHandler(Environment env) {
+        this(Wiring.from(env));
+    }
+
+    TrackingHandler(Wiring wiring) {
+        this.wiring = wiring;
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return HttpApi.serve(event, context, request -> switch (request.routeKey()) {
+            case "GET /requests" -> list(request);
+            case "GET /requests/{id}" -> HttpApi.result(wiring.requests().get(request.caller(), request.requestId()),
+                    r -> HttpApi.json(200, Views.request(r, wiring.directory())));
+            case "GET /requests/{id}/events" -> HttpApi.result(wiring.requests().events(request.caller(), request.requestId()),
+                    events -> HttpApi.json(200, Views.events(request.requestId(), events)));
+            default -> HttpApi.unknownRoute(request);
+        });
+    }
+
+    private APIGatewayV2HTTPResponse list(ApiRequest request) {
+        var caller = request.caller();
+        Status status = request.query("status").map(s -> Coded.parse(Status.class, s).orElseThrow(() ->
+                invalidQuery("/status", "'" + s + "' is not one of: " + Coded.allowed(Status.class)))).orElse(null);
+        int limit = request.query("limit").map(TrackingHandler::pageSize).orElse(DEFAULT_PAGE_SIZE);
+        String cursor = request.query("cursor").filter(c -> !c.isEmpty()).orElse(null);
+        return HttpApi.result(wiring.requests().list(caller, status, cursor, limit),
+                page -> HttpApi.json(200, Views.page(page, wiring.directory())));
+    }
+
+    private static int pageSize(String text) {
+        try {
+            int size = Integer.parseInt(text);
+            if (size >= 1 && size <= 100) return size;
+        } catch (NumberFormatException ignored) {
+            // answered below
+        }
+        throw invalidQuery("/limit", "a whole number from 1 to 100");
+    }
+
+    private static ProblemException invalidQuery(String parameter, String detail) {
+        return new ProblemException(new Problem(400, "/problems/bad-query", "Bad query parameter",
+                "Correct the query parameter named in errors.", List.of(new Violation(parameter, detail))));
+    }
+}

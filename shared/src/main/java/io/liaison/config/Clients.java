@@ -1,0 +1,46 @@
+package io.liaison.config;
+
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+
+import java.net.URI;
+
+/**
+ * AWS clients, built once per container with everything explicit: region, credentials and the
+ * light URLConnection HTTP client. No provider chain is walked at cold start.
+ */
+public final class Clients {
+    private Clients() {}
+
+    public static DynamoDbClient dynamoDb(Environment env) {
+        DynamoDbClientBuilder builder = DynamoDbClient.builder()
+                .region(Region.of(env.optional("AWS_REGION").orElse("eu-central-1")))
+                .credentialsProvider(credentials(env))
+                .httpClient(UrlConnectionHttpClient.create());
+        env.optional("AWS_ENDPOINT_URL_DYNAMODB").or(() -> env.optional("AWS_ENDPOINT_URL"))
+                .ifPresent(endpoint -> builder.endpointOverride(URI.create(endpoint)));
+        return builder.build();
+    }
+
+    /**
+     * SnapStart functions get credentials from the container endpoint, which survives a restore;
+     * everything else (Lambda without SnapStart, the local server, tests) from the variables.
+     */
+    static AwsCredentialsProvider credentials(Environment env) {
+        if (env.optional("AWS_CONTAINER_CREDENTIALS_FULL_URI").isPresent()) {
+            return ContainerCredentialsProvider.builder().build();
+        }
+        String key = env.require("AWS_ACCESS_KEY_ID");
+        String secret = env.require("AWS_SECRET_ACCESS_KEY");
+        return StaticCredentialsProvider.create(env.optional("AWS_SESSION_TOKEN")
+                .<software.amazon.awssdk.auth.credentials.AwsCredentials>map(t -> AwsSessionCredentials.create(key, secret, t))
+                .orElseGet(() -> AwsBasicCredentials.create(key, secret)));
+    }
+}

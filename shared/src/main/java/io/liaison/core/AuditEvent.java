@@ -1,0 +1,31 @@
+package io.liaison.core;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One state change of a request, written in the same transaction as the change. Metadata
+ * only: never any content of the request or of a response.
+ */
+public record AuditEvent(
+        String requestId,
+        long sequence,
+        Instant at,
+        String action,
+        Status from,
+        Status to,
+        Actor actor,
+        List<String> ruleIds,
+        String ground,
+        String reason) {
+
+    public AuditEvent {
+        Objects.requireNonNull(requestId, "requestId");
+        Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(action, "action");
+        Objects.requireNonNull(to, "to");
+        Objects.requireNonNull(actor, "actor");
+        ruleIds = ruleIds == null ? List.of() : List.copyOf(ruleIds);
+    }
+}

@@ -1,0 +1,35 @@
+package io.liaison.core;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The contact points Liaison can route to, by jurisdiction. */
+public record Directory(String version, List<ContactPoint> contactPoints) {
+    public Directory {
+        contactPoints = List.copyOf(contactPoints);
+        Map<String, ContactPoint> byId = contactPoints.stream()
+                .collect(Collectors.toMap(ContactPoint::id, Function.identity(), (a, b) -> {
+                    throw new IllegalArgumentException("duplicate contact point id " + a.id());
+                }));
+        if (byId.size() != contactPoints.size()) {
+            throw new IllegalArgumentException("duplicate contact point ids");
+        }
+    }
+
+    public boolean serves(String jurisdiction) {
+        return contactPoints.stream().anyMatch(cp -> cp.jurisdiction().equals(jurisdiction));
+    }
+
+    public Optional<ContactPoint> find(String jurisdiction, ContactPointKind kind) {
+        return contactPoints.stream()
+                .filter(cp -> cp.jurisdiction().equals(jurisdiction) && cp.kind() == kind)
+                .findFirst();
+    }
+
+    public Optional<ContactPoint> byId(String id) {
+        return contactPoints.stream().filter(cp -> cp.id().equals(id)).findFirst();
+    }
+}

@@ -1,0 +1,45 @@
+package io.liaison.core;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A cross-border request as Liaison keeps it. {@code version} grows by one with every state
+ * change; it doubles as the sequence number of the audit event that change wrote.
+ * {@code assignment} is set once the request is routed; {@code outcome} says why it ended
+ * UNROUTABLE, REJECTED or WITHDRAWN, or what the contact point said on acceptance.
+ */
+public record Request(
+        String id,
+        Requester requester,
+        Filing filing,
+        Status status,
+        long version,
+        Instant filedAt,
+        Instant updatedAt,
+        Assignment assignment,
+        StatusNote outcome) {
+
+    public Request {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(requester, "requester");
+        Objects.requireNonNull(filing, "filing");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(filedAt, "filedAt");
+        Objects.requireNonNull(updatedAt, "updatedAt");
+    }
+
+    public static Request filed(String id, Requester requester, Filing filing, Instant now) {
+        return new Request(id, requester, filing, Status.FILED, 1, now, now, null, null);
+    }
+
+    Request next(Status status, Instant now, Assignment assignment, StatusNote outcome) {
+        return new Request(id, requester, filing, status, version + 1, filedAt, now, assignment, outcome);
+    }
+
+    /**
+     * Why a request is where it is, in words the other party can read.
+     * {@code ground} is a code (a rejection ground, a routing rule id), {@code text} the explanation.
+     */
+    public record StatusNote(String ground, String text) {}
+}

@@ -1,0 +1,115 @@
+package io.liaison.core;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/** The use cases of the request path: file, follow, acknowledge, withdraw, route. */
+public final class RequestService {
+    public static final int MAX_PAGE_SIZE = 100;
+
+    private final RequestStore store;
+    private final Directory directory;
+    private final RoutingPolicy policy;
+    private final Clock clock;
+    private final Supplier<String> ids;
+
+    public RequestService(RequestStore store, Directory directory, RoutingPolicy policy, Clock clock, Supplier<String> ids) {
+        this.store = store;
+        this.directory = directory;
+        this.policy = policy;
+        this.clock = clock;
+        this.ids = ids;
+    }
+
+    public Outcome<Filed> file(Caller caller, Filing filing, Optional<RequestStore.IdempotencyKey> key) {
+        if (caller.role() != Role.REQUESTER || caller.agency() == null) {
+            return new Outcome.Forbidden<>("only a requester acting for an agency files requests");
+        }
+        Requester requester = new Requester(caller.jurisdiction(), caller.agency(), caller.subject());
+        List<Violation> violations = FilingRules.check(filing, requester, directory);
+        if (!violations.isEmpty()) return new Outcome.Invalid<>(violations);
+
+        Request request = Request.filed(ids.get(), requester, filing, clock.instant());
+        RequestStore.FileResult result = store.file(request, Lifecycle.filingEvent(request, Actor.of(caller)), key.orElse(null));
+        return switch (result) {
+            case RequestStore.Stored s -> new Outcome.Ok<>(new Filed(request, false));
+            case RequestStore.Replayed r -> new Outcome.Ok<>(new Filed(r.request(), true));
+            case RequestStore.KeyReused k -> new Outcome.Invalid<>(List.of(new Violation(null,
+                    "this Idempotency-Key was already used for a different request; use a new key for a new request")));
+        };
+    }
+
+    public Outcome<Request> get(Caller caller, String requestId) {
+        return visible(caller, requestId).<Outcome<Request>>map(Outcome.Ok::new).orElseGet(Outcome.NotFound::new);
+    }
+
+    public Outcome<Page<Request>> list(Caller caller, Status status, String cursor, int limit) {
+        int size = Math.clamp(limit, 1, MAX_PAGE_SIZE);
+        return switch (caller.role()) {
+            case REQUESTER -> caller.agency() == null
+                    ? new Outcome.Forbidden<>("the token names no agency")
+                    : new Outcome.Ok<>(store.byAgency(caller.jurisdiction(), caller.agency(), status, cursor, size));
+            case CONTACT_POINT -> caller.contactPointId() == null
+                    ? new Outcome.Forbidden<>("the token names no contact point")
+                    : new Outcome.Ok<>(store.byContactPoint(caller.contactPointId(), status, cursor, size));
+            case DATA_PROTECTION_OFFICER, AUDITOR, ADMINISTRATOR ->
+                    new Outcome.Forbidden<>("requests are listed for requesters and contact points");
+        };
+    }
+
+    public Outcome<List<AuditEvent>> events(Caller caller, String requestId) {
+        return visible(caller, requestId).<Outcome<List<AuditEvent>>>map(r -> new Outcome.Ok<>(store.events(r.id())))
+                .orElseGet(Outcome.NotFound::new);
+    }
+
+    /** The contact point's answer to a routed request: accept, or reject with a ground. */
+    public Outcome<Request> acknowledge(Caller caller, String requestId, Lifecycle.Action acknowledgement) {
+        if (caller.role() != Role.CONTACT_POINT) {
+            return new Outcome.Forbidden<>("only the contact point a request was routed to acknowledges it");
+        }
+        if (!(acknowledgement instanceof Lifecycle.Accept || acknowledgement instanceof Lifecycle.Reject)) {
+            throw new IllegalArgumentException("not an acknowledgement: " + acknowledgement);
+        }
+        return change(caller, requestId, acknowledgement);
+    }
+
+    public Outcome<Request> withdraw(Caller caller, String requestId, String reason) {
+        if (caller.role() != Role.REQUESTER) {
+            return new Outcome.Forbidden<>("only the requesting agency withdraws a request");
+        }
+        return change(caller, requestId, new Lifecycle.Withdraw(reason));
+    }
+
+    /**
+     * Routes a filed request. Safe to call again for the same request (stream redelivery):
+     * a request that is no longer FILED is left as it is.
+     */
+    public Optional<Request> route(String requestId) {
+        Optional<Request> found = store.find(requestId);
+        if (found.isEmpty() || found.get().status() != Status.FILED) return Optional.empty();
+        Request request = found.get();
+        Lifecycle.Action decision = Routing.decide(request, directory, policy, clock.instant());
+        if (Lifecycle.apply(request, decision, Actor.SYSTEM, clock.instant()) instanceof Lifecycle.Applied applied
+                && store.apply(applied.request(), applied.event())) {
+            return Optional.of(applied.request());
+        }
+        return Optional.empty(); // withdrawn or routed meanwhile: nothing left to do
+    }
+
+    private Outcome<Request> change(Caller caller, String requestId, Lifecycle.Action action) {
+        Optional<Request> found = visible(caller, requestId);
+        if (found.isEmpty()) return new Outcome.NotFound<>();
+        return switch (Lifecycle.apply(found.get(), action, Actor.of(caller), clock.instant())) {
+            case Lifecycle.NotAllowed refused -> new Outcome.Conflict<>(refused.message());
+            case Lifecycle.Applied applied -> store.apply(applied.request(), applied.event())
+                    ? new Outcome.Ok<>(applied.request())
+                    : new Outcome.Conflict<>("the request was changed by someone else at the same moment; read it again");
+        };
+    }
+
+    private Optional<Request> visible(Caller caller, String requestId) {
+        return store.find(requestId).filter(r -> Scope.canSee(caller, r));
+    }
+}

@@ -1,0 +1,48 @@
+package io.liaison.core;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where requests and their audit trails live. Every write that changes a request writes its
+ * audit event in the same transaction, conditional on the version the change was computed from.
+ */
+public interface RequestStore {
+
+    /** Stores a new request with its first audit event, and the idempotency key if given. */
+    FileResult file(Request request, AuditEvent event, IdempotencyKey key);
+
+    sealed interface FileResult {}
+
+    record Stored() implements FileResult {}
+
+    /** The key was used before with the same filing: this is the request it stored. */
+    record Replayed(Request request) implements FileResult {}
+
+    /** The key was used before for a different filing. */
+    record KeyReused(String requestId) implements FileResult {}
+
+    Optional<Request> find(String requestId);
+
+    /**
+     * Writes {@code next} and {@code event} if the stored request still has version
+     * {@code next.version() - 1}. Returns false when another change got there first.
+     */
+    boolean apply(Request next, AuditEvent event);
+
+    Page<Request> byAgency(String jurisdiction, String agency, Status status, String cursor, int limit);
+
+    Page<Request> byContactPoint(String contactPointId, Status status, String cursor, int limit);
+
+    List<AuditEvent> events(String requestId);
+
+    /** A caller-chosen key that makes a retried filing safe, with a fingerprint of what was filed. */
+    record IdempotencyKey(String scope, String key, String fingerprint) {}
+
+    /** A cursor the store cannot read: tampered with, or from another list. */
+    final class BadCursor extends RuntimeException {
+        public BadCursor(String message) {
+            super(message);
+        }
+    }
+}

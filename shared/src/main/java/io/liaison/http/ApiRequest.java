@@ -1,0 +1,110 @@
+package io.liaison.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import io.liaison.core.Caller;
+import io.liaison.core.Coded;
+import io.liaison.core.Role;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** An API Gateway HTTP API event, read the way Liaison's handlers need it. */
+public final class ApiRequest {
+    /** The largest body Liaison reads; anything larger is answered 413 unread. */
+    public static final int MAX_BODY_BYTES = 64 * 1024;
+    private static final Pattern REQUEST_ID = Pattern.compile(
+            "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
+
+    private final APIGatewayV2HTTPEvent event;
+
+    public ApiRequest(APIGatewayV2HTTPEvent event) {
+        this.event = event;
+    }
+
+    public String routeKey() {
+        return event.getRouteKey();
+    }
+
+    /** The caller, from the claims the JWT authorizer verified; 403 when the token carries no Liaison identity. */
+    public Caller caller() {
+        Map<String, String> claims = Optional.ofNullable(event.getRequestContext())
+                .map(APIGatewayV2HTTPEvent.RequestContext::getAuthorizer)
+                .map(APIGatewayV2HTTPEvent.RequestContext.Authorizer::getJwt)
+                .map(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT::getClaims)
+                .orElse(Map.of());
+        String subject = claim(claims, "sub");
+        Role role = Optional.ofNullable(claim(claims, "role")).flatMap(r -> Coded.parse(Role.class, r)).orElse(null);
+        String jurisdiction = claim(claims, "jurisdiction");
+        if (subject == null || role == null || jurisdiction == null) {
+            throw new ProblemException(Problem.of(403, "/problems/no-liaison-identity", "Forbidden",
+                    "The token does not carry the sub, role and jurisdiction claims Liaison needs."));
+        }
+        return new Caller(subject, role, jurisdiction, claim(claims, "agency"), claim(claims, "contact_point"));
+    }
+
+    /** Cognito puts custom attributes under "custom:"; other issuers use the plain name. */
+    private static String claim(Map<String, String> claims, String name) {
+        String value = claims.get(name);
+        if (value == null) value = claims.get("custom:" + name);
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    /** The {id} path parameter; an id that cannot exist is simply not found. */
+    public String requestId() {
+        String id = event.getPathParameters() == null ? null : event.getPathParameters().get("id");
+        if (id == null || !REQUEST_ID.matcher(id).matches()) throw new ProblemException(Problem.notFound());
+        return id;
+    }
+
+    public Optional<String> query(String name) {
+        return Optional.ofNullable(event.getQueryStringParameters()).map(q -> q.get(name));
+    }
+
+    public Optional<String> header(String name) {
+        if (event.getHeaders() == null) return Optional.empty();
+        return event.getHeaders().entrySet().stream()
+                .filter(e -> e.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue).findFirst();
+    }
+
+    /** The body as JSON: 415 unless it is declared JSON, 413 when too large, 400 when it does not parse. */
+    public JsonNode jsonBody() {
+        String contentType = header("content-type").orElse("").toLowerCase(Locale.ROOT).split(";")[0].trim();
+        if (!contentType.equals("application/json")) {
+            throw new ProblemException(Problem.of(415, "/problems/unsupported-media-type", "Unsupported media type",
+                    "Send the body as application/json."));
+        }
+        byte[] body = bodyBytes();
+        if (body.length > MAX_BODY_BYTES) {
+            throw new ProblemException(Problem.of(413, "/problems/payload-too-large", "Payload too large",
+                    "A body is at most " + MAX_BODY_BYTES + " bytes."));
+        }
+        if (body.length == 0) throw new ProblemException(Problem.malformedJson("The body is empty."));
+        try {
+            return Json.MAPPER.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new ProblemException(Problem.malformedJson("The body does not parse as JSON at line "
+                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + "."));
+        } catch (java.io.IOException e) {
+            throw new ProblemException(Problem.malformedJson("The body could not be read."));
+        }
+    }
+
+    private byte[] bodyBytes() {
+        String body = event.getBody();
+        if (body == null) return new byte[0];
+        if (event.getIsBase64Encoded()) {
+            try {
+                return Base64.getDecoder().decode(body);
+            } catch (IllegalArgumentException e) {
+                throw new ProblemException(Problem.malformedJson("The body is not valid base64."));
+            }
+        }
+        return body.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,75 @@
+package io.liaison.http;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.liaison.core.Outcome;
+import io.liaison.core.RequestStore;
+import io.liaison.json.FieldReader;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/** The edge of every API function: problems become problem+json, failures a bare 500. */
+public final class HttpApi {
+    private HttpApi() {}
+
+    public static APIGatewayV2HTTPResponse serve(APIGatewayV2HTTPEvent event, Context context,
+                                                 Function<ApiRequest, APIGatewayV2HTTPResponse> handler) {
+        try {
+            return handler.apply(new ApiRequest(event));
+        } catch (ProblemException e) {
+            return problem(e.problem());
+        } catch (RequestStore.BadCursor e) {
+            return problem(Problem.of(400, "/problems/bad-cursor", "Bad cursor", e.getMessage()));
+        } catch (RuntimeException e) {
+            // The caller learns nothing of the failure; the log keeps it under the Lambda request id.
+            String requestId = context == null ? "-" : context.getAwsRequestId();
+            System.err.println("ERROR request " + requestId + " " + event.getRouteKey() + " failed: " + e);
+            e.printStackTrace();
+            return problem(Problem.of(500, "/problems/internal-error", "Internal error",
+                    "Liaison could not complete this request (reference " + requestId + "). Nothing was half-written; try again."));
+        }
+    }
+
+    public static APIGatewayV2HTTPResponse json(int status, JsonNode body) {
+        return json(status, body, Map.of());
+    }
+
+    public static APIGatewayV2HTTPResponse json(int status, JsonNode body, Map<String, String> headers) {
+        Map<String, String> all = new HashMap<>(headers);
+        all.put("content-type", "application/json");
+        return APIGatewayV2HTTPResponse.builder().withStatusCode(status).withHeaders(all)
+                .withBody(body.toString()).build();
+    }
+
+    public static APIGatewayV2HTTPResponse problem(Problem problem) {
+        return APIGatewayV2HTTPResponse.builder().withStatusCode(problem.status())
+                .withHeaders(Map.of("content-type", Problem.MEDIA_TYPE))
+                .withBody(problem.toJson().toString()).build();
+    }
+
+    /** Maps a use case's outcome: the value through {@code ok}, everything else to its problem. */
+    public static <T> APIGatewayV2HTTPResponse result(Outcome<T> outcome, Function<T, APIGatewayV2HTTPResponse> ok) {
+        return switch (outcome) {
+            case Outcome.Ok<T> value -> ok.apply(value.value());
+            case Outcome.NotFound<T> n -> problem(Problem.notFound());
+            case Outcome.Forbidden<T> f -> problem(Problem.of(403, "/problems/forbidden", "Forbidden", f.reason()));
+            case Outcome.Conflict<T> c -> problem(Problem.of(409, "/problems/conflict", "Conflict", c.reason()));
+            case Outcome.Invalid<T> i -> problem(Problem.invalid(i.violations()));
+        };
+    }
+
+    /** Stops with 400 for unknown fields, else 422 for invalid ones, when the reader found any. */
+    public static void requireValid(FieldReader reader) {
+        if (!reader.unknownFields().isEmpty()) throw new ProblemException(Problem.unknownFields(reader.unknownFields()));
+        if (!reader.invalid().isEmpty()) throw new ProblemException(Problem.invalid(reader.invalid()));
+    }
+
+    /** A route this function is not wired for: template.yaml and the handler disagree. */
+    public static APIGatewayV2HTTPResponse unknownRoute(ApiRequest request) {
+        return problem(Problem.of(404, "/problems/not-found", "Not found", "No such route: " + request.routeKey()));
+    }
+}

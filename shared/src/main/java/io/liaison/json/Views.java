@@ -1,0 +1,82 @@
+package io.liaison.json;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.liaison.core.AuditEvent;
+import io.liaison.core.Directory;
+import io.liaison.core.Page;
+import io.liaison.core.Request;
+
+
+import java.util.List;
+
+/** How requests and audit events look to the parties of a request over the API. */
+public final class Views {
+    private Views() {}
+
+    public static ObjectNode request(Request request, Directory directory) {
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        out.put("id", request.id());
+        out.put("status", request.status().code());
+        out.put("version", request.version());
+        ObjectNode requester = out.putObject("requester");
+        requester.put("jurisdiction", request.requester().jurisdiction());
+        requester.put("agency", request.requester().agency());
+        out.put("filedAt", request.filedAt().toString());
+        out.put("updatedAt", request.updatedAt().toString());
+        if (request.assignment() != null) {
+            var a = request.assignment();
+            ObjectNode cp = out.putObject("contactPoint");
+            cp.put("id", a.contactPointId());
+            cp.put("kind", a.kind().code());
+            directory.byId(a.contactPointId()).ifPresent(c -> cp.put("name", c.name()));
+            out.put("routingRule", a.routingRule());
+            out.put("routedAt", a.routedAt().toString());
+            ObjectNode deadlines = out.putObject("deadlines");
+            deadlines.put("acknowledgeBy", a.acknowledgeBy().toString());
+            deadlines.put("respondBy", a.respondBy().toString());
+        }
+        if (request.outcome() != null) {
+            ObjectNode note = out.putObject("statusReason");
+            if (request.outcome().ground() != null) note.put("code", request.outcome().ground());
+            if (request.outcome().text() != null) note.put("text", request.outcome().text());
+        }
+        out.set("filing", FilingCodec.write(request.filing()));
+        return out;
+    }
+
+    public static ObjectNode page(Page<Request> page, Directory directory) {
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        ArrayNode items = out.putArray("items");
+        page.items().forEach(r -> items.add(request(r, directory)));
+        if (page.cursor() == null) out.putNull("nextCursor");
+        else out.put("nextCursor", page.cursor());
+        return out;
+    }
+
+    public static ObjectNode events(String requestId, List<AuditEvent> events) {
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        out.put("requestId", requestId);
+        ArrayNode items = out.putArray("items");
+        for (AuditEvent e : events) {
+            ObjectNode item = items.addObject();
+            item.put("sequence", e.sequence());
+            item.put("at", e.at().toString());
+            item.put("action", e.action());
+            if (e.from() == null) item.putNull("from");
+            else item.put("from", e.from().code());
+            item.put("to", e.to().code());
+            ObjectNode actor = item.putObject("actor");
+            actor.put("role", e.actor().role());
+            if (e.actor().jurisdiction() != null) actor.put("jurisdiction", e.actor().jurisdiction());
+            if (e.actor().organisation() != null) actor.put("organisation", e.actor().organisation());
+            ArrayNode rules = item.putArray("ruleIds");
+            e.ruleIds().forEach(rules::add);
+            if (e.ground() != null) item.put("ground", e.ground());
+            if (e.reason() != null) item.put("reason", e.reason());
+        }
+        return out;
+    }
+
+}

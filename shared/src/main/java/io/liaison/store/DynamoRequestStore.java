@@ -1,0 +1,254 @@
+package io.liaison.store;
+
+import io.liaison.core.AuditEvent;
+import io.liaison.core.Page;
+import io.liaison.core.Request;
+import io.liaison.core.RequestStore;
+import io.liaison.core.Status;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import static io.liaison.store.RequestItems.*;
+
+/** {@link RequestStore} on one DynamoDB table: every change is a conditional transaction. */
+public final class DynamoRequestStore implements RequestStore {
+    /** How long an Idempotency-Key is remembered. */
+    static final Duration KEY_RETENTION = Duration.ofHours(24);
+    private static final String IDEMPOTENCY_SK = "IDEMPOTENCY";
+    private static final String FINGERPRINT = "fingerprint";
+    private static final int MAX_ITEMS_READ_PER_PAGE = 1000;
+    private static final Pattern SORT_KEY = Pattern.compile(
+            "^\\d{4}-\\d{2}-\\d{2}T[0-9:.]+Z#[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
+
+    private final DynamoDbClient db;
+    private final String table;
+    private final Clock clock;
+
+    public DynamoRequestStore(DynamoDbClient db, String table, Clock clock) {
+        this.db = db;
+        this.table = table;
+        this.clock = clock;
+    }
+
+    @Override
+    public FileResult file(Request request, AuditEvent event, IdempotencyKey key) {
+        List<TransactWriteItem> writes = new ArrayList<>(List.of(putNew(RequestItems.toItem(request)),
+                putNew(RequestItems.toItem(event))));
+        if (key != null) writes.add(putKey(key, request.id()));
+        // Another try with the same key may be committing right now (TransactionConflict on AWS):
+        // try again until one of the two has won, then answer as the winner did.
+        for (int attempt = 0; ; attempt++) {
+            try {
+                db.transactWriteItems(t -> t.transactItems(writes));
+                return new Stored();
+            } catch (TransactionCanceledException e) {
+                if (key == null) throw e;
+                Optional<Map<String, AttributeValue>> stored = liveKey(key);
+                if (stored.isPresent()) {
+                    String requestId = s(stored.get(), ID);
+                    if (!key.fingerprint().equals(s(stored.get(), FINGERPRINT))) return new KeyReused(requestId);
+                    Optional<Request> earlier = find(requestId);
+                    if (earlier.isPresent()) return new Replayed(earlier.get());
+                }
+                if (attempt >= 5) throw e;
+                pause(attempt);
+            }
+        }
+    }
+
+    @Override
+    public Optional<Request> find(String requestId) {
+        GetItemResponse response = db.getItem(g -> g.tableName(table).consistentRead(true)
+                .key(key(requestPk(requestId), REQUEST_SK)));
+        return response.hasItem() && !response.item().isEmpty()
+                ? Optional.of(RequestItems.toRequest(response.item())) : Optional.empty();
+    }
+
+    @Override
+    public boolean apply(Request next, AuditEvent event) {
+        Put request = Put.builder().tableName(table).item(RequestItems.toItem(next))
+                .conditionExpression("#v = :previous")
+                .expressionAttributeNames(Map.of("#v", VERSION))
+                .expressionAttributeValues(Map.of(":previous", AttributeValue.fromN(Long.toString(next.version() - 1))))
+                .build();
+        try {
+            db.transactWriteItems(t -> t.transactItems(TransactWriteItem.builder().put(request).build(),
+                    putNew(RequestItems.toItem(event))));
+            return true;
+        } catch (TransactionCanceledException e) {
+            if (e.cancellationReasons().stream().map(CancellationReason::code)
+                    .anyMatch(c -> "ConditionalCheckFailed".equals(c) || "TransactionConflict".equals(c))) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public Page<Request> byAgency(String jurisdiction, String agency, Status status, String cursor, int limit) {
+        return page(BY_AGENCY, GSI1PK, GSI1SK, agencyPk(jurisdiction, agency), "a", status, cursor, limit);
+    }
+
+    @Override
+    public Page<Request> byContactPoint(String contactPointId, Status status, String cursor, int limit) {
+        return page(BY_CONTACT_POINT, GSI2PK, GSI2SK, contactPointPk(contactPointId), "c", status, cursor, limit);
+    }
+
+    @Override
+    public List<AuditEvent> events(String requestId) {
+        List<AuditEvent> events = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            QueryResponse response = db.query(q -> q.tableName(table).consistentRead(true)
+                    .keyConditionExpression("#pk = :pk AND begins_with(#sk, :events)")
+                    .expressionAttributeNames(Map.of("#pk", PK, "#sk", SK))
+                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(requestPk(requestId)),
+                            ":events", AttributeValue.fromS(EVENT_SK_PREFIX)))
+                    .exclusiveStartKey(from));
+            response.items().forEach(item -> events.add(RequestItems.toEvent(item)));
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey() : null;
+        } while (start != null);
+        return events;
+    }
+
+    /**
+     * Reads one page newest first, with the status filter applied. The cursor is the index sort
+     * key of the last item returned; the partition comes from the caller, never from the cursor,
+     * so a cursor cannot open somebody else's list.
+     */
+    private Page<Request> page(String index, String pkName, String skName, String pk, String list,
+                               Status status, String cursor, int limit) {
+        Map<String, AttributeValue> start = cursor == null ? null : startKey(pkName, skName, pk, decode(list, cursor));
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        int read = 0;
+        String lastSortKey = null;
+        boolean more;
+        while (true) {
+            Map<String, AttributeValue> from = start;
+            QueryResponse response = db.query(q -> {
+                q.tableName(table).indexName(index).scanIndexForward(false).limit(limit + 1)
+                        .keyConditionExpression("#pk = :pk").exclusiveStartKey(from);
+                Map<String, String> names = new HashMap<>(Map.of("#pk", pkName));
+                Map<String, AttributeValue> values = new HashMap<>(Map.of(":pk", AttributeValue.fromS(pk)));
+                if (status != null) {
+                    q.filterExpression("#status = :status");
+                    names.put("#status", STATUS);
+                    values.put(":status", AttributeValue.fromS(status.code()));
+                }
+                q.expressionAttributeNames(names).expressionAttributeValues(values);
+            });
+            read += response.scannedCount();
+            boolean leftOver = false;
+            for (Map<String, AttributeValue> item : response.items()) {
+                if (items.size() == limit) {
+                    leftOver = true;
+                    break;
+                }
+                items.add(item);
+                lastSortKey = s(item, skName);
+            }
+            boolean storeHasMore = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty();
+            if (items.size() == limit || !storeHasMore) {
+                more = leftOver || (items.size() == limit && storeHasMore);
+                break;
+            }
+            if (read >= MAX_ITEMS_READ_PER_PAGE) { // a short page; the cursor goes on from where reading stopped
+                lastSortKey = s(response.lastEvaluatedKey(), skName);
+                more = true;
+                break;
+            }
+            start = response.lastEvaluatedKey();
+        }
+        List<Request> requests = items.stream().map(RequestItems::toRequest).toList();
+        return new Page<>(requests, more && lastSortKey != null ? encode(list, lastSortKey) : null);
+    }
+
+    private static Map<String, AttributeValue> startKey(String pkName, String skName, String pk, String sortKey) {
+        String requestId = sortKey.substring(sortKey.indexOf('#') + 1);
+        return Map.of(pkName, AttributeValue.fromS(pk), skName, AttributeValue.fromS(sortKey),
+                PK, AttributeValue.fromS(requestPk(requestId)), SK, AttributeValue.fromS(REQUEST_SK));
+    }
+
+    static String encode(String list, String sortKey) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString((list + ":" + sortKey).getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String decode(String list, String cursor) {
+        String text;
+        try {
+            text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new BadCursor("the cursor is not one this list handed out");
+        }
+        if (!text.startsWith(list + ":") || !SORT_KEY.matcher(text.substring(2)).matches()) {
+            throw new BadCursor("the cursor is not one this list handed out");
+        }
+        return text.substring(2);
+    }
+
+    private Optional<Map<String, AttributeValue>> liveKey(IdempotencyKey key) {
+        GetItemResponse response = db.getItem(g -> g.tableName(table).consistentRead(true)
+                .key(key(idempotencyPk(key), IDEMPOTENCY_SK)));
+        if (!response.hasItem() || response.item().isEmpty()) return Optional.empty();
+        long expiresAt = Long.parseLong(response.item().get(EXPIRES_AT).n());
+        // TTL deletion is eventual: an expired key still in the table counts as gone.
+        return expiresAt > clock.instant().getEpochSecond() ? Optional.of(response.item()) : Optional.empty();
+    }
+
+    private TransactWriteItem putKey(IdempotencyKey key, String requestId) {
+        Instant now = clock.instant();
+        Map<String, AttributeValue> item = new HashMap<>(key(idempotencyPk(key), IDEMPOTENCY_SK));
+        item.put(KIND, AttributeValue.fromS("IDEMPOTENCY_KEY"));
+        item.put(ID, AttributeValue.fromS(requestId));
+        item.put(FINGERPRINT, AttributeValue.fromS(key.fingerprint()));
+        item.put(EXPIRES_AT, AttributeValue.fromN(Long.toString(now.plus(KEY_RETENTION).getEpochSecond())));
+        return TransactWriteItem.builder().put(p -> p.tableName(table).item(item)
+                .conditionExpression("attribute_not_exists(#pk) OR #exp < :now")
+                .expressionAttributeNames(Map.of("#pk", PK, "#exp", EXPIRES_AT))
+                .expressionAttributeValues(Map.of(":now", AttributeValue.fromN(Long.toString(now.getEpochSecond()))))).build();
+    }
+
+    private static String idempotencyPk(IdempotencyKey key) {
+        return "IDEMPOTENCY#" + key.scope() + "#" + key.key();
+    }
+
+    private TransactWriteItem putNew(Map<String, AttributeValue> item) {
+        return TransactWriteItem.builder().put(p -> p.tableName(table).item(item)
+                .conditionExpression("attribute_not_exists(#pk)")
+                .expressionAttributeNames(Map.of("#pk", PK))).build();
+    }
+
+    private static Map<String, AttributeValue> key(String pk, String sk) {
+        return Map.of(PK, AttributeValue.fromS(pk), SK, AttributeValue.fromS(sk));
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(20L << attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying a filing", e);
+        }
+    }
+}

@@ -1,0 +1,203 @@
+package io.liaison.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.liaison.core.Actor;
+import io.liaison.core.Assignment;
+import io.liaison.core.AuditEvent;
+import io.liaison.core.Coded;
+import io.liaison.core.ContactPointKind;
+import io.liaison.core.Filing;
+import io.liaison.core.Request;
+import io.liaison.core.Requester;
+import io.liaison.core.Status;
+import io.liaison.http.Json;
+import io.liaison.json.FilingCodec;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The table layout: one item collection per request (the request item and its audit events share
+ * a partition key), mapped by hand. Index keys: ByAgency (GSI1) lists an agency's requests by
+ * filing time, ByContactPoint (GSI2, sparse: set once routed) a contact point's inbox by routing time.
+ */
+public final class RequestItems {
+    public static final String PK = "PK";
+    public static final String SK = "SK";
+    public static final String GSI1PK = "GSI1PK";
+    public static final String GSI1SK = "GSI1SK";
+    public static final String GSI2PK = "GSI2PK";
+    public static final String GSI2SK = "GSI2SK";
+    public static final String BY_AGENCY = "ByAgency";
+    public static final String BY_CONTACT_POINT = "ByContactPoint";
+    public static final String EXPIRES_AT = "expiresAt";
+
+    static final String REQUEST_SK = "REQUEST";
+    static final String EVENT_SK_PREFIX = "EVENT#";
+    static final String KIND = "kind";
+    static final String ID = "requestId";
+    static final String STATUS = "status";
+    static final String VERSION = "version";
+    static final String REQUESTER_JURISDICTION = "requesterJurisdiction";
+    static final String REQUESTER_AGENCY = "requesterAgency";
+    static final String REQUESTER_SUBJECT = "requesterSubject";
+    static final String TARGET = "targetJurisdiction";
+    static final String TYPE = "type";
+    static final String URGENCY = "urgency";
+    static final String FILED_AT = "filedAt";
+    static final String UPDATED_AT = "updatedAt";
+    static final String FILING = "filing";
+    static final String CONTACT_POINT = "contactPointId";
+    static final String CONTACT_POINT_KIND = "contactPointKind";
+    static final String ROUTING_RULE = "routingRule";
+    static final String ROUTED_AT = "routedAt";
+    static final String ACKNOWLEDGE_BY = "acknowledgeBy";
+    static final String RESPOND_BY = "respondBy";
+    static final String STATUS_CODE = "statusCode";
+    static final String STATUS_TEXT = "statusText";
+
+    static final String SEQUENCE = "sequence";
+    static final String AT = "at";
+    static final String ACTION = "action";
+    static final String FROM = "fromStatus";
+    static final String TO = "toStatus";
+    static final String ACTOR_ROLE = "actorRole";
+    static final String ACTOR_JURISDICTION = "actorJurisdiction";
+    static final String ACTOR_ORGANISATION = "actorOrganisation";
+    static final String ACTOR_SUBJECT = "actorSubject";
+    static final String RULE_IDS = "ruleIds";
+    static final String GROUND = "ground";
+    static final String REASON = "reason";
+
+    private RequestItems() {}
+
+    public static String requestPk(String requestId) {
+        return "REQ#" + requestId;
+    }
+
+    static String agencyPk(String jurisdiction, String agency) {
+        return "AGENCY#" + jurisdiction + "#" + agency;
+    }
+
+    static String contactPointPk(String contactPointId) {
+        return "CP#" + contactPointId;
+    }
+
+    static String eventSk(long sequence) {
+        return EVENT_SK_PREFIX + String.format("%010d", sequence);
+    }
+
+    public static boolean isRequestItem(Map<String, AttributeValue> item) {
+        return item.containsKey(SK) && REQUEST_SK.equals(item.get(SK).s());
+    }
+
+    public static Map<String, AttributeValue> toItem(Request r) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        put(item, PK, requestPk(r.id()));
+        put(item, SK, REQUEST_SK);
+        put(item, KIND, "REQUEST");
+        put(item, ID, r.id());
+        put(item, STATUS, r.status().code());
+        item.put(VERSION, AttributeValue.fromN(Long.toString(r.version())));
+        put(item, REQUESTER_JURISDICTION, r.requester().jurisdiction());
+        put(item, REQUESTER_AGENCY, r.requester().agency());
+        put(item, REQUESTER_SUBJECT, r.requester().subject());
+        put(item, TARGET, r.filing().targetJurisdiction());
+        put(item, TYPE, r.filing().type().code());
+        put(item, URGENCY, r.filing().urgency().code());
+        put(item, FILED_AT, r.filedAt().toString());
+        put(item, UPDATED_AT, r.updatedAt().toString());
+        put(item, FILING, FilingCodec.write(r.filing()).toString());
+        put(item, GSI1PK, agencyPk(r.requester().jurisdiction(), r.requester().agency()));
+        put(item, GSI1SK, r.filedAt() + "#" + r.id());
+        Assignment a = r.assignment();
+        if (a != null) {
+            put(item, CONTACT_POINT, a.contactPointId());
+            put(item, CONTACT_POINT_KIND, a.kind().code());
+            put(item, ROUTING_RULE, a.routingRule());
+            put(item, ROUTED_AT, a.routedAt().toString());
+            put(item, ACKNOWLEDGE_BY, a.acknowledgeBy().toString());
+            put(item, RESPOND_BY, a.respondBy().toString());
+            put(item, GSI2PK, contactPointPk(a.contactPointId()));
+            put(item, GSI2SK, a.routedAt() + "#" + r.id());
+        }
+        if (r.outcome() != null) {
+            put(item, STATUS_CODE, r.outcome().ground());
+            put(item, STATUS_TEXT, r.outcome().text());
+        }
+        return item;
+    }
+
+    public static Request toRequest(Map<String, AttributeValue> item) {
+        Filing filing;
+        try {
+            filing = FilingCodec.read(Json.MAPPER.readTree(s(item, FILING))).filing();
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("stored filing of " + s(item, ID) + " does not parse", e);
+        }
+        if (filing == null) throw new IllegalStateException("stored filing of " + s(item, ID) + " is not valid");
+        Assignment assignment = item.containsKey(CONTACT_POINT)
+                ? new Assignment(s(item, CONTACT_POINT), code(ContactPointKind.class, s(item, CONTACT_POINT_KIND)),
+                        s(item, ROUTING_RULE), instant(item, ROUTED_AT), instant(item, ACKNOWLEDGE_BY), instant(item, RESPOND_BY))
+                : null;
+        Request.StatusNote note = item.containsKey(STATUS_CODE) || item.containsKey(STATUS_TEXT)
+                ? new Request.StatusNote(s(item, STATUS_CODE), s(item, STATUS_TEXT)) : null;
+        return new Request(s(item, ID),
+                new Requester(s(item, REQUESTER_JURISDICTION), s(item, REQUESTER_AGENCY), s(item, REQUESTER_SUBJECT)),
+                filing, code(Status.class, s(item, STATUS)), Long.parseLong(item.get(VERSION).n()),
+                instant(item, FILED_AT), instant(item, UPDATED_AT), assignment, note);
+    }
+
+    public static Map<String, AttributeValue> toItem(AuditEvent e) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        put(item, PK, requestPk(e.requestId()));
+        put(item, SK, eventSk(e.sequence()));
+        put(item, KIND, "EVENT");
+        put(item, ID, e.requestId());
+        item.put(SEQUENCE, AttributeValue.fromN(Long.toString(e.sequence())));
+        put(item, AT, e.at().toString());
+        put(item, ACTION, e.action());
+        put(item, FROM, e.from() == null ? null : e.from().code());
+        put(item, TO, e.to().code());
+        put(item, ACTOR_ROLE, e.actor().role());
+        put(item, ACTOR_JURISDICTION, e.actor().jurisdiction());
+        put(item, ACTOR_ORGANISATION, e.actor().organisation());
+        put(item, ACTOR_SUBJECT, e.actor().subject());
+        if (!e.ruleIds().isEmpty()) item.put(RULE_IDS, AttributeValue.fromL(
+                e.ruleIds().stream().map(AttributeValue::fromS).toList()));
+        put(item, GROUND, e.ground());
+        put(item, REASON, e.reason());
+        return item;
+    }
+
+    public static AuditEvent toEvent(Map<String, AttributeValue> item) {
+        List<String> rules = item.containsKey(RULE_IDS)
+                ? item.get(RULE_IDS).l().stream().map(AttributeValue::s).toList() : List.of();
+        return new AuditEvent(s(item, ID), Long.parseLong(item.get(SEQUENCE).n()), instant(item, AT), s(item, ACTION),
+                item.containsKey(FROM) ? code(Status.class, s(item, FROM)) : null, code(Status.class, s(item, TO)),
+                new Actor(s(item, ACTOR_ROLE), s(item, ACTOR_JURISDICTION), s(item, ACTOR_ORGANISATION), s(item, ACTOR_SUBJECT)),
+                rules, s(item, GROUND), s(item, REASON));
+    }
+
+    private static void put(Map<String, AttributeValue> item, String name, String value) {
+        if (value != null) item.put(name, AttributeValue.fromS(value));
+    }
+
+    static String s(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null ? null : value.s();
+    }
+
+    private static Instant instant(Map<String, AttributeValue> item, String name) {
+        String value = s(item, name);
+        return value == null ? null : Instant.parse(value);
+    }
+
+    private static <E extends Enum<E> & Coded> E code(Class<E> type, String code) {
+        return Coded.parse(type, code).orElseThrow(() -> new IllegalStateException("stored " + type.getSimpleName() + " '" + code + "' is unknown"));
+    }
+}
