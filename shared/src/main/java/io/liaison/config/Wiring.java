@@ -9,13 +9,14 @@ import io.liaison.store.DynamoRequestStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.UUID;
 
 /** Everything a function needs, built once per container from its environment. */
 public record Wiring(RequestService requests, Directory directory) {
 
     public static Wiring from(Environment env) {
-        return from(env, Clients.dynamoDb(env), Clock.systemUTC());
+        return from(env, Clients.dynamoDb(env), Clock.tickMillis(ZoneOffset.UTC));
     }
 
     public static Wiring from(Environment env, DynamoDbClient dynamoDb, Clock clock) {

@@ -1,0 +1,54 @@
+package io.liaison.local;
+
+import io.liaison.core.ContactPoint;
+import io.liaison.core.Directory;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The demo users: requesters of a few agencies, an operator for every contact point of the
+ * directory (two for DE's 24/7 point of contact, to try a race), a data-protection officer,
+ * an auditor and an administrator.
+ */
+public final class DemoUsers {
+    public record User(String subject, String name, String role, String jurisdiction, String agency, String contactPoint) {}
+
+    private final Map<String, User> users = new LinkedHashMap<>();
+
+    public DemoUsers(Directory directory) {
+        add(new User("nl-police", "Politie NL, Team High Tech Crime", "requester", "NL", "NL-POLITIE-THTC", null));
+        add(new User("nl-police-2", "Politie NL, Team High Tech Crime (2nd officer)", "requester", "NL", "NL-POLITIE-THTC", null));
+        add(new User("nl-fiod", "FIOD NL (another agency)", "requester", "NL", "NL-FIOD", null));
+        add(new User("de-bka", "BKA DE, cybercrime", "requester", "DE", "DE-BKA-CC", null));
+        add(new User("fr-police", "Police nationale FR, OFAC", "requester", "FR", "FR-PN-OFAC", null));
+        add(new User("us-fbi", "FBI US, cyber division", "requester", "US", "US-FBI-CYD", null));
+        List<ContactPoint> contactPoints = new ArrayList<>(directory.contactPoints());
+        contactPoints.sort(Comparator.comparing(ContactPoint::id));
+        for (ContactPoint cp : contactPoints) {
+            add(new User(cp.id().toLowerCase(Locale.ROOT), "Operator, " + cp.name(), "contact_point", cp.jurisdiction(), null, cp.id()));
+        }
+        directory.byId("DE-POC247").ifPresent(cp -> add(new User("de-poc247-b", "Second operator, " + cp.name(),
+                "contact_point", "DE", null, cp.id())));
+        add(new User("de-dpo", "Data-protection officer DE", "dpo", "DE", null, null));
+        add(new User("auditor", "Auditor", "auditor", "NL", null, null));
+        add(new User("admin", "Liaison administrator", "admin", "NL", null, null));
+    }
+
+    private void add(User user) {
+        users.put(user.subject(), user);
+    }
+
+    public Optional<User> find(String subject) {
+        return Optional.ofNullable(users.get(subject));
+    }
+
+    public List<User> all() {
+        return List.copyOf(users.values());
+    }
+}

@@ -1,0 +1,244 @@
+package io.liaison.local;
+
+import software.amazon.dynamodb.services.local.main.ServerRunner;
+import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import io.liaison.config.Clients;
+import io.liaison.config.Environment;
+import io.liaison.config.PolicyFiles;
+import io.liaison.core.Directory;
+import io.liaison.http.Json;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole broker in one process: DynamoDB Local with its stream, the dev JWT issuer, the
+ * functions of template.yaml behind a local HTTP API, and the stream poller that drives the router.
+ */
+public final class LocalBroker implements AutoCloseable {
+    static final String LOCAL_REGION = "eu-central-1";
+
+    /**
+     * How to start. {@code dynamoEndpoint} uses an existing DynamoDB (LocalStack, AWS) instead of
+     * starting DynamoDB Local; {@code dataDir} keeps DynamoDB Local's data across restarts.
+     */
+    public record Options(String host, int port, int dynamoPort, Path dataDir, String dynamoEndpoint,
+                          Path template, String tableName) {
+        public static Options defaults() {
+            return new Options("127.0.0.1", 8080, 8000, null, null, null, null);
+        }
+
+        public Options withPorts(int port, int dynamoPort) {
+            return new Options(host, port, dynamoPort, dataDir, dynamoEndpoint, template, tableName);
+        }
+
+        public Options withDynamoEndpoint(String endpoint, String table) {
+            return new Options(host, port, dynamoPort, dataDir, endpoint, template, table);
+        }
+    }
+
+    private final List<AutoCloseable> running = new ArrayList<>();
+    private final DevIssuer issuer;
+    private final DemoUsers users;
+    private final String dynamoEndpoint;
+    private final String tableName;
+    private final boolean startedDynamo;
+    private final DynamoDbClient dynamoDb;
+    private final ApiServer api;
+
+    private LocalBroker(Options options) throws Exception {
+        Path templateFile = options.template() != null ? options.template() : Template.locate(Path.of(""));
+        Template template = Template.read(templateFile);
+        if (template.tables().size() != 1) {
+            throw new IllegalStateException("the local server expects one DynamoDB table in " + templateFile);
+        }
+        Template.Table table = template.tables().values().iterator().next();
+        tableName = options.tableName() != null ? options.tableName() : table.logicalId();
+
+        startedDynamo = options.dynamoEndpoint() == null;
+        if (startedDynamo) {
+            int dynamoPort = options.dynamoPort() == 0 ? freePort() : options.dynamoPort();
+            List<String> args = new ArrayList<>(List.of("-port", Integer.toString(dynamoPort), "-sharedDb", "-disableTelemetry"));
+            if (options.dataDir() != null) {
+                Files.createDirectories(options.dataDir());
+                args.addAll(List.of("-dbPath", options.dataDir().toAbsolutePath().toString()));
+            } else {
+                args.add("-inMemory");
+            }
+            DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(args.toArray(String[]::new));
+            server.start();
+            running.add(server::stop);
+            dynamoEndpoint = "http://" + options.host() + ":" + dynamoPort;
+        } else {
+            dynamoEndpoint = options.dynamoEndpoint();
+        }
+
+        Map<String, String> awsVariables = awsVariables(options.dynamoEndpoint() == null);
+        Environment adminEnv = new Environment(awsVariables);
+        dynamoDb = Clients.dynamoDb(adminEnv);
+        running.add(dynamoDb);
+        String streamArn = Tables.ensure(dynamoDb, tableName, table.properties());
+
+        Directory directory = PolicyFiles.directory(Json.MAPPER);
+        users = new DemoUsers(directory);
+        int port = options.port();
+        String issuerUrl = "http://" + options.host() + ":" + port + "/dev";
+        issuer = new DevIssuer(issuerUrl, Clock.systemUTC());
+
+        List<ApiServer.Binding> bindings = new ArrayList<>();
+        List<StreamPoller> pollers = new ArrayList<>();
+        DynamoDbStreamsClient streams = DynamoDbStreamsClient.builder().region(Region.of(awsVariables.get("AWS_REGION")))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                        awsVariables.get("AWS_ACCESS_KEY_ID"), awsVariables.get("AWS_SECRET_ACCESS_KEY"))))
+                .httpClient(UrlConnectionHttpClient.create())
+                .applyMutation(b -> { if (awsVariables.containsKey("AWS_ENDPOINT_URL_DYNAMODB")) {
+                    b.endpointOverride(URI.create(awsVariables.get("AWS_ENDPOINT_URL_DYNAMODB")));
+                } })
+                .build();
+        running.add(streams);
+        for (Template.Function function : template.functions()) {
+            Map<String, String> variables = new HashMap<>(awsVariables);
+            function.environment().forEach((name, value) -> variables.put(name, resolve(value, table.logicalId())));
+            variables.put("AWS_LAMBDA_FUNCTION_NAME", function.logicalId());
+            Object handler = Class.forName(function.handlerClass()).getConstructor(Environment.class)
+                    .newInstance(new Environment(variables));
+            for (Template.Route route : function.routes()) {
+                bindings.add(new ApiServer.Binding(function.logicalId(), route, apiHandler(handler)));
+            }
+            for (String streamTable : function.streamTables()) {
+                if (!streamTable.equals(table.logicalId())) throw new IllegalStateException("unknown stream table " + streamTable);
+                pollers.add(new StreamPoller(streams, streamArn, function.logicalId(), streamHandler(handler)));
+            }
+        }
+        api = new ApiServer(new InetSocketAddress(options.host(), port), bindings, issuer, users, Clock.systemUTC());
+        api.start();
+        running.add(api);
+        for (StreamPoller poller : pollers) {
+            poller.start();
+            running.add(poller);
+        }
+    }
+
+    public static LocalBroker start(Options options) {
+        try {
+            return new LocalBroker(options);
+        } catch (Exception e) {
+            throw new IllegalStateException("the local broker did not start: " + e.getMessage(), e);
+        }
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + api.port();
+    }
+
+    public String dynamoEndpoint() {
+        return dynamoEndpoint;
+    }
+
+    public String tableName() {
+        return tableName;
+    }
+
+    public DynamoDbClient dynamoDb() {
+        return dynamoDb;
+    }
+
+    public String token(String user) {
+        return issuer.token(users.find(user).orElseThrow(() -> new IllegalArgumentException("no demo user " + user)));
+    }
+
+    public List<DemoUsers.User> users() {
+        return users.all();
+    }
+
+    @Override
+    public void close() {
+        for (int i = running.size() - 1; i >= 0; i--) {
+            try {
+                running.get(i).close();
+            } catch (Exception e) {
+                System.err.println("while stopping: " + e);
+            }
+        }
+        running.clear();
+    }
+
+    /**
+     * Region, credentials and endpoint the functions get. Against DynamoDB Local any credentials do;
+     * against another endpoint (LocalStack, AWS) the caller's own variables are passed through.
+     */
+    private Map<String, String> awsVariables(boolean local) {
+        Map<String, String> variables = new HashMap<>();
+        Map<String, String> env = System.getenv();
+        variables.put("AWS_REGION", env.getOrDefault("AWS_REGION", env.getOrDefault("AWS_DEFAULT_REGION", LOCAL_REGION)));
+        variables.put("AWS_ACCESS_KEY_ID", local ? "local" : env.getOrDefault("AWS_ACCESS_KEY_ID", "test"));
+        variables.put("AWS_SECRET_ACCESS_KEY", local ? "local" : env.getOrDefault("AWS_SECRET_ACCESS_KEY", "test"));
+        if (!local && env.containsKey("AWS_SESSION_TOKEN")) variables.put("AWS_SESSION_TOKEN", env.get("AWS_SESSION_TOKEN"));
+        variables.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoEndpoint);
+        return variables;
+    }
+
+    private String resolve(Object value, String tableLogicalId) {
+        if (value instanceof Map<?, ?> map && tableLogicalId.equals(map.get("Ref"))) return tableName;
+        if (value instanceof String text) return text;
+        throw new IllegalStateException("the local server cannot resolve the environment value " + value);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> apiHandler(Object handler) {
+        return (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>) handler;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static RequestHandler<DynamodbEvent, StreamsEventResponse> streamHandler(Object handler) {
+        return (RequestHandler<DynamodbEvent, StreamsEventResponse>) handler;
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    public static void main(String[] args) {
+        Options options;
+        try {
+            options = Cli.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println(Cli.USAGE);
+            System.exit(2);
+            return;
+        }
+        if (options == null) {
+            System.out.println(Cli.USAGE);
+            return;
+        }
+        LocalBroker broker = start(options);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nStopping Liaison...");
+            broker.close();
+        }));
+        System.out.println(Cli.banner(broker, options));
+    }
+}

@@ -1,0 +1,73 @@
+package io.liaison.local;
+
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+
+import java.util.List;
+import java.util.Map;
+
+import static io.liaison.local.Template.map;
+
+/** Creates the table as template.yaml declares it (keys, indexes, stream, TTL) when it is not there yet. */
+final class Tables {
+    private Tables() {}
+
+    /** Returns the table's stream ARN. */
+    static String ensure(DynamoDbClient db, String name, Map<String, Object> properties) {
+        TableDescription existing = describe(db, name);
+        if (existing == null) {
+            Map<String, Object> stream = map(properties.get("StreamSpecification"));
+            db.createTable(c -> c.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
+                    .attributeDefinitions(list(properties.get("AttributeDefinitions")).stream()
+                            .map(a -> AttributeDefinition.builder().attributeName(str(a, "AttributeName"))
+                                    .attributeType(str(a, "AttributeType")).build()).toList())
+                    .keySchema(keys(properties.get("KeySchema")))
+                    .globalSecondaryIndexes(list(properties.get("GlobalSecondaryIndexes")).stream()
+                            .map(i -> GlobalSecondaryIndex.builder().indexName(str(i, "IndexName"))
+                                    .keySchema(keys(i.get("KeySchema")))
+                                    .projection(p -> p.projectionType(str(map(i.get("Projection")), "ProjectionType")))
+                                    .build()).toList())
+                    .streamSpecification(stream.isEmpty() ? null : StreamSpecification.builder().streamEnabled(true)
+                            .streamViewType(str(stream, "StreamViewType")).build()));
+            db.waiter().waitUntilTableExists(w -> w.tableName(name));
+            Map<String, Object> ttl = map(properties.get("TimeToLiveSpecification"));
+            if (Boolean.TRUE.equals(ttl.get("Enabled"))) {
+                db.updateTimeToLive(u -> u.tableName(name).timeToLiveSpecification(t -> t.enabled(true)
+                        .attributeName(str(ttl, "AttributeName"))));
+            }
+            existing = describe(db, name);
+        }
+        if (existing == null || existing.latestStreamArn() == null) {
+            throw new IllegalStateException("table " + name + " has no stream");
+        }
+        return existing.latestStreamArn();
+    }
+
+    private static TableDescription describe(DynamoDbClient db, String name) {
+        try {
+            return db.describeTable(d -> d.tableName(name)).table();
+        } catch (ResourceNotFoundException e) {
+            return null;
+        }
+    }
+
+    private static List<KeySchemaElement> keys(Object schema) {
+        return list(schema).stream().map(k -> KeySchemaElement.builder().attributeName(str(k, "AttributeName"))
+                .keyType(str(k, "KeyType")).build()).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> list(Object value) {
+        return value instanceof List<?> l ? (List<Map<String, Object>>) l : List.of();
+    }
+
+    private static String str(Map<String, Object> map, String key) {
+        return String.valueOf(map.get(key));
+    }
+}

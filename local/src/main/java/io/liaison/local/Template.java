@@ -1,0 +1,124 @@
+package io.liaison.local;
+
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.AbstractConstruct;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the local server takes from template.yaml: the functions with their handlers, HTTP routes,
+ * stream triggers and environment, and the table to create. Reading the deployment itself keeps
+ * the local wiring from drifting from what AWS runs.
+ */
+public record Template(List<Function> functions, Map<String, Table> tables) {
+
+    public record Function(String logicalId, String handlerClass, Map<String, Object> environment,
+                           List<Route> routes, List<String> streamTables) {}
+
+    public record Route(String method, String path) {
+        public String routeKey() {
+            return method + " " + path;
+        }
+    }
+
+    /** A DynamoDB table as the template declares it; values are the CloudFormation property maps. */
+    public record Table(String logicalId, Map<String, Object> properties) {}
+
+    /** Walks up from {@code start} to the first folder with a template.yaml. */
+    public static Path locate(Path start) {
+        for (Path dir = start.toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve("template.yaml");
+            if (Files.isRegularFile(candidate)) return candidate;
+        }
+        throw new IllegalStateException("no template.yaml in " + start.toAbsolutePath() + " or above; pass --template");
+    }
+
+    public static Template read(Path file) {
+        Map<String, Object> root;
+        try (Reader reader = Files.newBufferedReader(file)) {
+            root = map(new Yaml(new CloudFormationTags()).load(reader));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + file, e);
+        }
+        Map<String, Object> globals = map(map(root.get("Globals")).get("Function"));
+        Map<String, Object> resources = map(root.get("Resources"));
+        List<Function> functions = new ArrayList<>();
+        Map<String, Table> tables = new LinkedHashMap<>();
+        resources.forEach((id, value) -> {
+            Map<String, Object> resource = map(value);
+            Map<String, Object> properties = map(resource.get("Properties"));
+            switch (String.valueOf(resource.get("Type"))) {
+                case "AWS::Serverless::Function" -> functions.add(function(id, properties, globals));
+                case "AWS::DynamoDB::Table" -> tables.put(id, new Table(id, properties));
+                default -> { } // Cognito, the HTTP API itself: the local server stands in for them
+            }
+        });
+        return new Template(List.copyOf(functions), Map.copyOf(tables));
+    }
+
+    private static Function function(String id, Map<String, Object> properties, Map<String, Object> globals) {
+        String handler = String.valueOf(Optional.ofNullable(properties.get("Handler")).orElse(globals.get("Handler")));
+        String handlerClass = handler.contains("::") ? handler.substring(0, handler.indexOf("::")) : handler;
+        Map<String, Object> environment = new LinkedHashMap<>(map(map(globals.get("Environment")).get("Variables")));
+        environment.putAll(map(map(properties.get("Environment")).get("Variables")));
+        List<Route> routes = new ArrayList<>();
+        List<String> streams = new ArrayList<>();
+        map(properties.get("Events")).forEach((name, value) -> {
+            Map<String, Object> event = map(value);
+            Map<String, Object> eventProperties = map(event.get("Properties"));
+            switch (String.valueOf(event.get("Type"))) {
+                case "HttpApi" -> routes.add(new Route(String.valueOf(eventProperties.get("Method")).toUpperCase(),
+                        String.valueOf(eventProperties.get("Path"))));
+                case "DynamoDB" -> {
+                    // Stream: !GetAtt Table.StreamArn
+                    Object stream = map(eventProperties.get("Stream")).get("Fn::GetAtt");
+                    if (stream instanceof List<?> parts && !parts.isEmpty()) streams.add(String.valueOf(parts.get(0)));
+                }
+                default -> throw new IllegalStateException("function " + id + ": the local server cannot run events of type "
+                        + event.get("Type"));
+            }
+        });
+        return new Function(id, handlerClass, environment, List.copyOf(routes), List.copyOf(streams));
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> map(Object value) {
+        return value instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+    }
+
+    /** Reads !Ref, !GetAtt, !Sub and the other short forms as their long-form maps. */
+    private static final class CloudFormationTags extends SafeConstructor {
+        CloudFormationTags() {
+            super(new LoaderOptions());
+            yamlMultiConstructors.put("!", new AbstractConstruct() {
+                @Override
+                public Object construct(Node node) {
+                    String name = node.getTag().getValue().substring(1);
+                    String key = name.equals("Ref") ? "Ref" : "Fn::" + name;
+                    Object value = switch (node) {
+                        case ScalarNode scalar -> name.equals("GetAtt")
+                                ? List.of(constructScalar(scalar).split("\\.", 2)) : constructScalar(scalar);
+                        case SequenceNode sequence -> constructSequence(sequence);
+                        case MappingNode mapping -> constructMapping(mapping);
+                        default -> null;
+                    };
+                    return Map.of(key, value);
+                }
+            });
+        }
+    }
+}
