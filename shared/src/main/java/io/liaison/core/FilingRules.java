@@ -91,7 +91,8 @@ public final class FilingRules {
             case Identifier.Email e -> isEmail(e.value()) ? null : "'" + e.value() + "' is not an e-mail address";
             case Identifier.Url u -> isUrl(u.value()) ? null : "'" + u.value() + "' is not an absolute http(s) or ftp URL";
             case Identifier.Account a -> a.value().isBlank() || a.value().length() > MAX_SHORT_TEXT
-                    ? "an account identifier is 1 to " + MAX_SHORT_TEXT + " characters" : null;
+                    || a.service().isBlank() || a.service().length() > MAX_SHORT_TEXT
+                    ? "an account names its service and value, each 1 to " + MAX_SHORT_TEXT + " characters" : null;
             case Identifier.Phone p -> E164.matcher(p.value()).matches() ? null
                     : "'" + p.value() + "' is not a phone number in E.164 form (+ and 7 to 15 digits)";
             case Identifier.FileHash h -> h.value().length() == h.algorithm().hexLength() && HEX.matcher(h.value()).matches()

@@ -73,8 +73,10 @@ public final class Lifecycle {
     private static Applied applied(Request request, Status to, Instant now, Actor actor, String action,
                                    Assignment assignment, Request.StatusNote note, List<String> ruleIds) {
         Request next = request.next(to, now, assignment, note);
+        // The trail keeps metadata: a ground code and Liaison's own routing text, never what a person wrote.
+        boolean systemText = actor.equals(Actor.SYSTEM);
         AuditEvent event = new AuditEvent(request.id(), next.version(), now, action, request.status(), to, actor,
-                ruleIds, note == null ? null : note.ground(), note == null ? null : note.text());
+                ruleIds, note == null ? null : note.ground(), note == null || !systemText ? null : note.text());
         return new Applied(next, event);
     }
 }

@@ -30,7 +30,7 @@ public final class FieldReader {
     /** Returns the node as an object, or null (with a violation) when it is something else. */
     public JsonNode object(JsonNode node, String pointer, Set<String> allowed) {
         if (node == null || !node.isObject()) {
-            invalid(pointer.isEmpty() ? "/" : pointer, "must be a JSON object");
+            invalid(pointer, "must be a JSON object");
             return null;
         }
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {

@@ -73,6 +73,9 @@ public final class FilingCodec {
         Instrument instrument = in.code(node, "instrument", "/legalBasis/instrument", Instrument.class, true);
         String article = in.text(node, "article", "/legalBasis/article", true);
         String treaty = in.text(node, "treaty", "/legalBasis/treaty", instrument == Instrument.BILATERAL_TREATY);
+        if (treaty != null && instrument != null && instrument != Instrument.BILATERAL_TREATY) {
+            in.invalid("/legalBasis/treaty", "only a BILATERAL_TREATY legal basis names a treaty");
+        }
         return instrument == null || article == null ? null : new LegalBasis(instrument, article, treaty);
     }
 
@@ -143,7 +146,7 @@ public final class FilingCodec {
             }
         };
         for (String field : List.of("observedAt", "service", "algorithm")) {
-            if (node.has(field) && !allows(type, field)) {
+            if (node.hasNonNull(field) && !allows(type, field)) {
                 in.invalid(pointer + "/" + field, "a " + type + " identifier has no " + field);
             }
         }

@@ -59,6 +59,7 @@ public final class CaseworkHandler implements RequestHandler<APIGatewayV2HTTPEve
             String decision = in.text(body, "decision", "/decision", true);
             if ("accept".equals(decision)) {
                 String note = in.text(body, "note", "/note", false);
+                if (note != null && note.isBlank()) in.invalid("/note", "must not be blank; leave it out instead");
                 limit(in, "/note", note);
                 for (String field : Set.of("ground", "justification")) {
                     if (body.hasNonNull(field)) in.invalid("/" + field, "only a rejection has a " + field);

@@ -56,9 +56,10 @@ public final class IntakeHandler implements RequestHandler<APIGatewayV2HTTPEvent
 
     private APIGatewayV2HTTPResponse file(ApiRequest request) {
         Caller caller = request.caller();
+        Optional<String> idempotencyKey = request.header("Idempotency-Key").map(IntakeHandler::checkedKey);
         FilingCodec.Parsed parsed = FilingCodec.read(request.jsonBody());
         HttpApi.requireValid(parsed.problems());
-        Optional<IdempotencyKey> key = request.header("Idempotency-Key").map(k -> idempotencyKey(caller, k, parsed.filing()));
+        Optional<IdempotencyKey> key = idempotencyKey.map(k -> idempotencyKey(caller, k, parsed.filing()));
         return HttpApi.result(wiring.requests().file(caller, parsed.filing(), key), filed -> HttpApi.json(201,
                 Views.request(filed.request(), wiring.directory()),
                 Map.of("location", "/requests/" + filed.request().id(),
@@ -77,11 +78,16 @@ public final class IntakeHandler implements RequestHandler<APIGatewayV2HTTPEvent
                 r -> HttpApi.json(200, Views.request(r, wiring.directory())));
     }
 
-    private static IdempotencyKey idempotencyKey(Caller caller, String key, Filing filing) {
+    private static String checkedKey(String key) {
         if (!IDEMPOTENCY_KEY.matcher(key).matches()) {
             throw new ProblemException(Problem.of(400, "/problems/bad-idempotency-key", "Bad Idempotency-Key",
                     "An Idempotency-Key is 8 to 128 characters of letters, digits and . _ : - (a UUID is a good choice)."));
         }
+        return key;
+    }
+
+    /** Keys are the requester's own: the same key from someone else is another key. */
+    private static IdempotencyKey idempotencyKey(Caller caller, String key, Filing filing) {
         String scope = caller.jurisdiction() + "#" + caller.agency() + "#" + caller.subject();
         return new IdempotencyKey(scope, key, sha256(FilingCodec.write(filing).toString()));
     }

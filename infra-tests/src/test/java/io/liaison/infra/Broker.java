@@ -1,0 +1,58 @@
+package io.liaison.infra;
+
+import io.liaison.local.LocalBroker;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+
+import java.util.UUID;
+
+/**
+ * One local broker for the whole test run, started on free ports. With AWS_ENDPOINT_URL set
+ * (LocalStack, AWS) it uses that DynamoDB with a fresh table, deleted at the end.
+ */
+public final class Broker implements BeforeAllCallback, ParameterResolver {
+    private static final String KEY = "liaison-broker";
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).computeIfAbsent(KEY, k -> new Running(start()));
+    }
+
+    /** Tests ask for an {@link Api} on the shared broker as a parameter. */
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == Api.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        beforeAll(context);
+        return new Api(context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).get(KEY, Running.class).broker());
+    }
+
+    private static LocalBroker start() {
+        LocalBroker.Options options = LocalBroker.Options.defaults().withPorts(0, 0);
+        String endpoint = System.getenv("AWS_ENDPOINT_URL");
+        if (endpoint != null && !endpoint.isBlank()) {
+            options = options.withDynamoEndpoint(endpoint, "liaison-it-" + UUID.randomUUID().toString().substring(0, 8));
+        }
+        return LocalBroker.start(options);
+    }
+
+    record Running(LocalBroker broker) implements AutoCloseable {
+        @Override
+        public void close() {
+            if (System.getenv("AWS_ENDPOINT_URL") != null) {
+                try {
+                    broker.dynamoDb().deleteTable(d -> d.tableName(broker.tableName()));
+                } catch (ResourceNotFoundException ignored) {
+                    // already gone
+                }
+            }
+            broker.close();
+        }
+    }
+}
