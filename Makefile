@@ -1,6 +1,8 @@
 # sam build (BuildMethod: makefile) calls build-<LogicalId> with ARTIFACTS_DIR set.
 # Each function ships its own classes at the root and its runtime dependencies in lib/.
-MVNW ?= ./mvnw
+# Recipes find a JDK 21+ themselves, as ./run-local and ./run-tests do.
+SHELL := /bin/bash
+MVNW ?= source bin/java-home.sh && ./mvnw
 
 define build_function
 	$(MVNW) -B -q -DskipTests -pl functions/$(1) -am package dependency:copy-dependencies \

@@ -18,7 +18,8 @@ public record AuditEvent(
         Actor actor,
         List<String> ruleIds,
         String ground,
-        String reason) {
+        String reason,
+        String policyVersion) {
 
     public AuditEvent {
         Objects.requireNonNull(requestId, "requestId");
@@ -27,5 +28,10 @@ public record AuditEvent(
         Objects.requireNonNull(to, "to");
         Objects.requireNonNull(actor, "actor");
         ruleIds = ruleIds == null ? List.of() : List.copyOf(ruleIds);
+    }
+
+    /** The same event, naming the version of the policy whose rules decided it. */
+    public AuditEvent decidedBy(String version) {
+        return new AuditEvent(requestId, sequence, at, action, from, to, actor, ruleIds, ground, reason, version);
     }
 }

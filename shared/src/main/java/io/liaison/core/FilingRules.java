@@ -19,7 +19,8 @@ public final class FilingRules {
     private static final Set<String> ISO_3166_ALPHA2 = Set.of(Locale.getISOCountries());
     private static final Pattern IPV4 = Pattern.compile(
             "^(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}$");
-    private static final Pattern IPV6_CHARS = Pattern.compile("^[0-9A-Fa-f:.]+$");
+    /** Hex groups and colons, optionally ending in a dotted IPv4 tail; starts with a hex digit or ':'. */
+    private static final Pattern IPV6_LITERAL = Pattern.compile("^[0-9A-Fa-f:]*:[0-9A-Fa-f:]*(\\d{1,3}(\\.\\d{1,3}){3})?$");
     private static final Pattern LABEL = Pattern.compile("^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$");
     private static final Pattern TLD = Pattern.compile("^([a-z]{2,63}|xn--[a-z0-9-]{1,59})$");
     private static final Pattern EMAIL_LOCAL = Pattern.compile("^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}$");
@@ -101,10 +102,12 @@ public final class FilingRules {
     }
 
     static boolean isIpV6(String value) {
-        // Only a literal with a colon reaches InetAddress, so this never does a DNS lookup.
-        if (!value.contains(":") || !IPV6_CHARS.matcher(value).matches()) return false;
+        // InetAddress parses a string that starts with a hex digit or ':' and holds a ':' as a
+        // literal and never asks a resolver; the pattern lets nothing else through.
+        if (!IPV6_LITERAL.matcher(value).matches()) return false;
         try {
-            return InetAddress.getByName(value).getAddress().length == 16 || value.contains("::ffff:");
+            InetAddress.getByName(value); // IPv4-mapped forms come back as Inet4Address: still valid IPv6 text
+            return true;
         } catch (UnknownHostException e) {
             return false;
         }
@@ -129,16 +132,25 @@ public final class FilingRules {
 
     static boolean isEmail(String value) {
         int at = value.lastIndexOf('@');
-        return at > 0 && EMAIL_LOCAL.matcher(value.substring(0, at)).matches()
-                && !value.substring(0, at).startsWith(".") && isDomain(value.substring(at + 1));
+        String local = at > 0 ? value.substring(0, at) : "";
+        return EMAIL_LOCAL.matcher(local).matches() && !local.startsWith(".") && !local.endsWith(".")
+                && !local.contains("..") && isDomain(value.substring(at + 1));
+    }
+
+    private static String hostOf(String authority) {
+        if (authority == null) return null;
+        String host = authority.substring(authority.lastIndexOf('@') + 1);
+        int port = host.lastIndexOf(':');
+        return port > 0 && !host.endsWith("]") ? host.substring(0, port) : host;
     }
 
     static boolean isUrl(String value) {
         try {
             URI uri = new URI(value);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!Set.of("http", "https", "ftp").contains(scheme) || uri.getHost() == null) return false;
-            String host = uri.getHost();
+            // URI gives no host for a non-ASCII name such as münchen.de: read it from the authority.
+            String host = uri.getHost() != null ? uri.getHost() : hostOf(uri.getAuthority());
+            if (!Set.of("http", "https", "ftp").contains(scheme) || host == null || host.isEmpty()) return false;
             return isDomain(host) || IPV4.matcher(host).matches()
                     || (host.startsWith("[") && isIpV6(host.substring(1, host.length() - 1)));
         } catch (URISyntaxException e) {

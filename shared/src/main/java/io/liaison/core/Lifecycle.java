@@ -38,7 +38,7 @@ public final class Lifecycle {
     /** The first event of every trail: the request was received and stored (e-CODEX: submission acceptance). */
     public static AuditEvent filingEvent(Request filed, Actor actor) {
         return new AuditEvent(filed.id(), filed.version(), filed.filedAt(), "FILED", null, Status.FILED, actor,
-                List.of(), null, null);
+                List.of(), null, null, null);
     }
 
     public static Result apply(Request request, Action action, Actor actor, Instant now) {
@@ -76,7 +76,7 @@ public final class Lifecycle {
         // The trail keeps metadata: a ground code and Liaison's own routing text, never what a person wrote.
         boolean systemText = actor.equals(Actor.SYSTEM);
         AuditEvent event = new AuditEvent(request.id(), next.version(), now, action, request.status(), to, actor,
-                ruleIds, note == null ? null : note.ground(), note == null || !systemText ? null : note.text());
+                ruleIds, note == null ? null : note.ground(), note == null || !systemText ? null : note.text(), null);
         return new Applied(next, event);
     }
 }

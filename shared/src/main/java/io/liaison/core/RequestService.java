@@ -92,7 +92,7 @@ public final class RequestService {
         Request request = found.get();
         Lifecycle.Action decision = Routing.decide(request, directory, policy, clock.instant());
         if (Lifecycle.apply(request, decision, Actor.SYSTEM, clock.instant()) instanceof Lifecycle.Applied applied
-                && store.apply(applied.request(), applied.event())) {
+                && store.apply(applied.request(), applied.event().decidedBy(policy.version()))) {
             return Optional.of(applied.request());
         }
         return Optional.empty(); // withdrawn or routed meanwhile: nothing left to do

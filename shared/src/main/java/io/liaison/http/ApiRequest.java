@@ -84,7 +84,9 @@ public final class ApiRequest {
             throw new ProblemException(Problem.of(413, "/problems/payload-too-large", "Payload too large",
                     "A body is at most " + MAX_BODY_BYTES + " bytes."));
         }
-        if (body.length == 0) throw new ProblemException(Problem.malformedJson("The body is empty."));
+        if (new String(body, StandardCharsets.UTF_8).isBlank()) {
+            throw new ProblemException(Problem.malformedJson("The body is empty."));
+        }
         try {
             return Json.MAPPER.readTree(body);
         } catch (JsonProcessingException e) {

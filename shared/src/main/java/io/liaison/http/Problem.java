@@ -33,7 +33,7 @@ public record Problem(int status, String type, String title, String detail, List
 
     public static Problem invalid(List<Violation> errors) {
         return new Problem(422, "/problems/validation-failed", "The request breaks a rule",
-                "Correct the fields listed in errors; nothing was stored.", errors);
+                "Each entry of errors says what is wrong; nothing was stored.", errors);
     }
 
     public static Problem notFound() {

@@ -32,6 +32,8 @@ public final class FilingCodec {
             "necessityStatement", "tlp", "pap", "dataSubjectMayBeInformed");
     private static final Set<String> LEGAL_BASIS_FIELDS = Set.of("instrument", "article", "treaty");
     private static final Set<String> TIME_RANGE_FIELDS = Set.of("from", "to");
+    private static final List<String> KNOWN_IDENTIFIER_TYPES =
+            List.of("ipv4", "ipv6", "domain", "email", "url", "account", "phone", "file_hash");
     private static final Set<String> IDENTIFIER_FIELDS = Set.of("type", "value", "observedAt", "service", "algorithm");
 
     private FilingCodec() {}
@@ -141,12 +143,12 @@ public final class FilingCodec {
                 yield value == null || algorithm == null ? null : new Identifier.FileHash(algorithm, value);
             }
             default -> {
-                in.invalid(pointer + "/type", "'" + type + "' is not one of: ipv4, ipv6, domain, email, url, account, phone, file_hash");
+                in.invalid(pointer + "/type", "'" + type + "' is not one of: " + String.join(", ", KNOWN_IDENTIFIER_TYPES));
                 yield null;
             }
         };
         for (String field : List.of("observedAt", "service", "algorithm")) {
-            if (node.hasNonNull(field) && !allows(type, field)) {
+            if (KNOWN_IDENTIFIER_TYPES.contains(type) && node.hasNonNull(field) && !allows(type, field)) {
                 in.invalid(pointer + "/" + field, "a " + type + " identifier has no " + field);
             }
         }

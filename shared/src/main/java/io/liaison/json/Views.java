@@ -75,6 +75,7 @@ public final class Views {
             e.ruleIds().forEach(rules::add);
             if (e.ground() != null) item.put("ground", e.ground());
             if (e.reason() != null) item.put("reason", e.reason());
+            if (e.policyVersion() != null) item.put("policyVersion", e.policyVersion());
         }
         return out;
     }

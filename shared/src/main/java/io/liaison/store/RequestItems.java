@@ -72,6 +72,7 @@ public final class RequestItems {
     static final String RULE_IDS = "ruleIds";
     static final String GROUND = "ground";
     static final String REASON = "reason";
+    static final String POLICY_VERSION = "policyVersion";
 
     private RequestItems() {}
 
@@ -171,6 +172,7 @@ public final class RequestItems {
                 e.ruleIds().stream().map(AttributeValue::fromS).toList()));
         put(item, GROUND, e.ground());
         put(item, REASON, e.reason());
+        put(item, POLICY_VERSION, e.policyVersion());
         return item;
     }
 
@@ -180,7 +182,7 @@ public final class RequestItems {
         return new AuditEvent(s(item, ID), Long.parseLong(item.get(SEQUENCE).n()), instant(item, AT), s(item, ACTION),
                 item.containsKey(FROM) ? code(Status.class, s(item, FROM)) : null, code(Status.class, s(item, TO)),
                 new Actor(s(item, ACTOR_ROLE), s(item, ACTOR_JURISDICTION), s(item, ACTOR_ORGANISATION), s(item, ACTOR_SUBJECT)),
-                rules, s(item, GROUND), s(item, REASON));
+                rules, s(item, GROUND), s(item, REASON), s(item, POLICY_VERSION));
     }
 
     private static void put(Map<String, AttributeValue> item, String name, String value) {

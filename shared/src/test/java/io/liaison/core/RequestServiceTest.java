@@ -1,0 +1,532 @@
+package io.liaison.core;
+
+import io.liaison.testing.Filings;
+import io.liaison.testing.InMemoryBroker;
+import io.liaison.testing.InMemoryRequestStore;
+import io.liaison.testing.SequentialIds;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import static io.liaison.testing.Callers.ADMIN;
+import static io.liaison.testing.Callers.AUDITOR;
+import static io.liaison.testing.Callers.DE_CSIRT;
+import static io.liaison.testing.Callers.DE_POC247;
+import static io.liaison.testing.Callers.DE_POC247_CLAIMED_FROM_FR;
+import static io.liaison.testing.Callers.DE_POC247_SECOND;
+import static io.liaison.testing.Callers.DPO;
+import static io.liaison.testing.Callers.NL_FIOD;
+import static io.liaison.testing.Callers.NL_POLICE;
+import static io.liaison.testing.Callers.NL_POLICE_COLLEAGUE;
+import static io.liaison.testing.Callers.REQUESTER_WITHOUT_AGENCY;
+import static io.liaison.testing.Callers.SAME_AGENCY_NAME_IN_BE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.type;
+
+/**
+ * The use cases of the request path over an in-memory store, the demo directory and policy, a
+ * clock that stands at 2026-11-24T09:30:00Z until moved, and request ids in a known order.
+ */
+class RequestServiceTest {
+    private static final String ID = SequentialIds.SAMPLE_REQUEST_ID;
+    private static final Instant NOW = Instant.parse("2026-11-24T09:30:00Z");
+
+    private final InMemoryBroker broker = new InMemoryBroker(ID);
+    private final RequestService service = broker.requests;
+    private final InMemoryRequestStore store = broker.store;
+
+    /** The sample filing (a preservation request from NL to DE), filed by the Dutch police. */
+    private Request filed() {
+        return ok(service.file(NL_POLICE, Filings.preservation().build(), Optional.empty())).request();
+    }
+
+    /** The sample filing, routed to DE-POC247. */
+    private Request routed() {
+        filed();
+        return service.route(ID).orElseThrow();
+    }
+
+    private static <T> T ok(Outcome<T> outcome) {
+        assertThat(outcome).isInstanceOf(Outcome.Ok.class);
+        return ((Outcome.Ok<T>) outcome).value();
+    }
+
+    private static List<Violation> violations(Outcome<?> outcome) {
+        assertThat(outcome).isInstanceOf(Outcome.Invalid.class);
+        return ((Outcome.Invalid<?>) outcome).violations();
+    }
+
+    private static RequestStore.IdempotencyKey key(String fingerprint) {
+        return new RequestStore.IdempotencyKey("NL#NL-POLITIE-THTC#nl-police", "3f1c2a9e-retry-1", fingerprint);
+    }
+
+    @Nested
+    class FilingARequest {
+        @Test
+        void file_storesTheRequestAsFiled_withItsFirstAuditEvent() {
+            // WHEN the Dutch police file the sample filing
+            Filed filed = ok(service.file(NL_POLICE, Filings.preservation().build(), Optional.empty()));
+
+            // THEN it is stored as FILED, version 1, under the next id, at the clock's time, with event 1
+            Request request = filed.request();
+            assertThat(filed.replayed()).isFalse();
+            assertThat(request.id()).isEqualTo(ID);
+            assertThat(request.status()).isEqualTo(Status.FILED);
+            assertThat(request.version()).isEqualTo(1);
+            assertThat(request.filedAt()).isEqualTo(NOW);
+            assertThat(request.requester()).isEqualTo(new Requester("NL", "NL-POLITIE-THTC", "nl-police"));
+            assertThat(store.find(ID)).contains(request);
+            assertThat(store.events(ID)).singleElement().satisfies(e -> {
+                assertThat(e.sequence()).isEqualTo(1);
+                assertThat(e.action()).isEqualTo("FILED");
+                assertThat(e.actor()).isEqualTo(new Actor("requester", "NL", "NL-POLITIE-THTC", "nl-police"));
+            });
+        }
+
+        @Test
+        void file_returnsInvalid_andStoresNothing_whenTheFilingBreaksARule() {
+            // GIVEN a filing to the requester's own jurisdiction
+            Filing toSelf = Filings.preservation().target("NL").build();
+
+            // WHEN it is filed
+            Outcome<Filed> outcome = service.file(NL_POLICE, toSelf, Optional.empty());
+
+            // THEN the violation comes back and nothing was stored
+            assertThat(violations(outcome)).extracting(Violation::pointer).containsExactly("/targetJurisdiction");
+            assertThat(store.size()).isZero();
+        }
+
+        @Test
+        void file_isForbidden_toAContactPoint() {
+            Outcome<Filed> outcome = service.file(DE_POC247, Filings.preservation().target("NL").build(), Optional.empty());
+
+            assertThat(outcome).isInstanceOf(Outcome.Forbidden.class);
+            assertThat(store.size()).isZero();
+        }
+
+        @Test
+        void file_isForbidden_toARequesterWhoseTokenNamesNoAgency() {
+            Outcome<Filed> outcome = service.file(REQUESTER_WITHOUT_AGENCY, Filings.preservation().build(), Optional.empty());
+
+            assertThat(outcome).isInstanceOf(Outcome.Forbidden.class);
+        }
+
+        @Test
+        void file_replaysTheEarlierRequest_whenRetriedWithTheSameKeyAndFiling() {
+            // GIVEN a filing stored under an Idempotency-Key
+            Filed first = ok(service.file(NL_POLICE, Filings.preservation().build(), Optional.of(key("fingerprint-A"))));
+
+            // WHEN the same filing is retried with the same key (the answer was lost on the way)
+            Filed retry = ok(service.file(NL_POLICE, Filings.preservation().build(), Optional.of(key("fingerprint-A"))));
+
+            // THEN the earlier request is the answer, marked as replayed, and there is still one request
+            assertThat(retry.replayed()).isTrue();
+            assertThat(retry.request()).isEqualTo(first.request());
+            assertThat(store.size()).isEqualTo(1);
+        }
+
+        @Test
+        void file_returnsInvalid_whenTheKeyWasUsedForADifferentFiling() {
+            // GIVEN a key already used
+            service.file(NL_POLICE, Filings.preservation().build(), Optional.of(key("fingerprint-A")));
+
+            // WHEN another filing comes with the same key
+            Outcome<Filed> outcome = service.file(NL_POLICE, Filings.preservation().target("FR").build(),
+                    Optional.of(key("fingerprint-B")));
+
+            // THEN it is refused, and the first request stays the only one
+            assertThat(violations(outcome)).singleElement().extracting(Violation::detail).asString()
+                    .contains("Idempotency-Key");
+            assertThat(store.size()).isEqualTo(1);
+        }
+
+        @Test
+        void file_storesTwoRequests_withoutAKey() {
+            service.file(NL_POLICE, Filings.preservation().build(), Optional.empty());
+            service.file(NL_POLICE, Filings.preservation().build(), Optional.empty());
+
+            assertThat(store.size()).isEqualTo(2);
+        }
+    }
+
+    @Nested
+    class Visibility {
+        @Test
+        void get_showsTheRequest_toItsRequestingAgency() {
+            Request request = filed();
+
+            assertThat(ok(service.get(NL_POLICE, ID))).isEqualTo(request);
+        }
+
+        @Test
+        void get_showsTheRequest_toAColleagueInTheSameAgency() {
+            filed();
+
+            assertThat(service.get(NL_POLICE_COLLEAGUE, ID)).isInstanceOf(Outcome.Ok.class);
+        }
+
+        static final List<Caller> OUTSIDERS = List.of(
+                NL_FIOD,                   // another agency of the same jurisdiction
+                SAME_AGENCY_NAME_IN_BE,    // the same agency name in another jurisdiction
+                DE_CSIRT,                  // another contact point of the target jurisdiction
+                DE_POC247_CLAIMED_FROM_FR, // the right contact point id, the wrong jurisdiction
+                DPO, AUDITOR, ADMIN);      // roles that never read requests here
+
+        @ParameterizedTest(name = "{0}")
+        @FieldSource("OUTSIDERS")
+        void get_returnsNotFound_toACallerOutsideTheRequestsScope(Caller outsider) {
+            // GIVEN a routed request
+            routed();
+
+            // WHEN someone outside its scope asks for it, THEN it does not exist for them
+            assertThat(service.get(outsider, ID)).isInstanceOf(Outcome.NotFound.class);
+        }
+
+        @Test
+        void get_returnsNotFound_whenThereIsNoSuchRequest() {
+            assertThat(service.get(NL_POLICE, ID)).isInstanceOf(Outcome.NotFound.class);
+        }
+
+        @Test
+        void get_showsTheRequest_toTheContactPointItWasRoutedTo() {
+            routed();
+
+            assertThat(ok(service.get(DE_POC247, ID)).assignment().contactPointId()).isEqualTo("DE-POC247");
+        }
+
+        @Test
+        void get_returnsNotFound_toTheFutureContactPoint_beforeRouting() {
+            // GIVEN a request not routed yet
+            filed();
+
+            // WHEN the contact point it will be routed to asks, THEN it does not see it yet
+            assertThat(service.get(DE_POC247, ID)).isInstanceOf(Outcome.NotFound.class);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @FieldSource("OUTSIDERS")
+        void events_returnsNotFound_toACallerOutsideTheRequestsScope(Caller outsider) {
+            routed();
+
+            assertThat(service.events(outsider, ID)).isInstanceOf(Outcome.NotFound.class);
+        }
+
+        @Test
+        void events_returnsTheTrailInOrder_toTheRequester() {
+            routed();
+
+            assertThat(ok(service.events(NL_POLICE, ID))).extracting(AuditEvent::sequence, AuditEvent::action)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, "FILED"),
+                            org.assertj.core.groups.Tuple.tuple(2L, "ROUTED"));
+        }
+    }
+
+    @Nested
+    class Listing {
+        @Test
+        void list_showsAnAgencyItsOwnRequests_newestFirst() {
+            // GIVEN two requests of the Dutch police an hour apart, and one of another agency
+            service.file(NL_POLICE, Filings.preservation().build(), Optional.empty());
+            broker.clock.advance(Duration.ofHours(1));
+            service.file(NL_POLICE_COLLEAGUE, Filings.preservation().target("FR").build(), Optional.empty());
+            service.file(NL_FIOD, Filings.preservation().build(), Optional.empty());
+
+            // WHEN the Dutch police list their requests
+            Page<Request> page = ok(service.list(NL_POLICE, null, null, 20));
+
+            // THEN they see their agency's two, the later one first, and no next page
+            assertThat(page.items()).extracting(r -> r.filing().targetJurisdiction()).containsExactly("FR", "DE");
+            assertThat(page.cursor()).isNull();
+        }
+
+        @Test
+        void list_handsOutACursor_toTheNextPage() {
+            // GIVEN three requests
+            for (int i = 0; i < 3; i++) {
+                service.file(NL_POLICE, Filings.preservation().build(), Optional.empty());
+                broker.clock.advance(Duration.ofMinutes(1));
+            }
+
+            // WHEN they are read two at a time
+            Page<Request> first = ok(service.list(NL_POLICE, null, null, 2));
+            Page<Request> second = ok(service.list(NL_POLICE, null, first.cursor(), 2));
+
+            // THEN the pages hold two and one, without overlap, and the last has no cursor
+            assertThat(first.items()).hasSize(2);
+            assertThat(first.cursor()).isNotNull();
+            assertThat(second.items()).hasSize(1).doesNotContainAnyElementsOf(first.items());
+            assertThat(second.cursor()).isNull();
+        }
+
+        @Test
+        void list_filtersByStatus() {
+            routed();
+            service.file(NL_POLICE, Filings.preservation().build(), Optional.empty());
+
+            Page<Request> page = ok(service.list(NL_POLICE, Status.ROUTED, null, 20));
+
+            assertThat(page.items()).extracting(Request::id).containsExactly(ID);
+        }
+
+        @Test
+        void list_readsAtMost100_whenAskedForMore() {
+            for (int i = 0; i < 101; i++) service.file(NL_POLICE, Filings.preservation().build(), Optional.empty());
+
+            assertThat(ok(service.list(NL_POLICE, null, null, 1000)).items()).hasSize(RequestService.MAX_PAGE_SIZE);
+        }
+
+        @Test
+        void list_readsAtLeastOne_whenAskedForNone() {
+            service.file(NL_POLICE, Filings.preservation().build(), Optional.empty());
+            service.file(NL_POLICE, Filings.preservation().build(), Optional.empty());
+
+            assertThat(ok(service.list(NL_POLICE, null, null, 0)).items()).hasSize(1);
+        }
+
+        @Test
+        void list_showsAContactPointItsInbox_only() {
+            // GIVEN one request routed to DE-POC247 and one to DE-CSIRT
+            routed();
+            service.file(NL_POLICE, Filings.preservation().type(RequestType.INCIDENT_ASSISTANCE).build(), Optional.empty());
+            service.route("00000000-0000-4000-8000-000000000001");
+
+            // WHEN DE-POC247 lists its inbox, THEN it sees its own only
+            assertThat(ok(service.list(DE_POC247, null, null, 20)).items()).extracting(Request::id).containsExactly(ID);
+        }
+
+        @Test
+        void list_isForbidden_toRolesThatDoNotHandleRequests() {
+            assertThat(service.list(AUDITOR, null, null, 20)).isInstanceOf(Outcome.Forbidden.class);
+            assertThat(service.list(DPO, null, null, 20)).isInstanceOf(Outcome.Forbidden.class);
+        }
+
+        @Test
+        void list_isForbidden_toARequesterWhoseTokenNamesNoAgency() {
+            assertThat(service.list(REQUESTER_WITHOUT_AGENCY, null, null, 20)).isInstanceOf(Outcome.Forbidden.class);
+        }
+    }
+
+    @Nested
+    class Acknowledging {
+        @Test
+        void acknowledge_acceptsARoutedRequest_andRecordsWhoDid() {
+            // GIVEN a request routed to DE-POC247
+            routed();
+            broker.clock.advance(Duration.ofMinutes(20));
+
+            // WHEN its operator accepts it
+            Request accepted = ok(service.acknowledge(DE_POC247, ID, new Lifecycle.Accept("Preserved for 90 days")));
+
+            // THEN it is ACCEPTED at version 3, and event 3 names the operator
+            assertThat(accepted.status()).isEqualTo(Status.ACCEPTED);
+            assertThat(accepted.version()).isEqualTo(3);
+            assertThat(store.events(ID).getLast()).satisfies(e -> {
+                assertThat(e.sequence()).isEqualTo(3);
+                assertThat(e.at()).isEqualTo(NOW.plus(Duration.ofMinutes(20)));
+                assertThat(e.actor()).isEqualTo(new Actor("contact_point", "DE", "DE-POC247", "de-poc247"));
+            });
+        }
+
+        @Test
+        void acknowledge_rejectsARoutedRequest_withItsGround() {
+            routed();
+
+            Request rejected = ok(service.acknowledge(DE_POC247, ID,
+                    new Lifecycle.Reject(RejectionGround.DATA_NOT_STORED, "Logs are kept for 3 days only")));
+
+            assertThat(rejected.status()).isEqualTo(Status.REJECTED);
+            assertThat(rejected.outcome().ground()).isEqualTo("data_not_stored");
+        }
+
+        @Test
+        void acknowledge_returnsConflict_whenAlreadyAccepted() {
+            // GIVEN a request accepted once
+            routed();
+            service.acknowledge(DE_POC247, ID, new Lifecycle.Accept(null));
+
+            // WHEN it is accepted again
+            Outcome<Request> again = service.acknowledge(DE_POC247_SECOND, ID, new Lifecycle.Accept(null));
+
+            // THEN that is a conflict that names the status, and nothing more was written
+            assertThat(again).asInstanceOf(type(Outcome.Conflict.class)).extracting(Outcome.Conflict::reason)
+                    .isEqualTo("a request that is ACCEPTED cannot be accepted");
+            assertThat(store.events(ID)).hasSize(3);
+        }
+
+        @Test
+        void acknowledge_returnsConflict_whenAnotherOperatorWon() {
+            // GIVEN a routed request, and a second operator whose accept lands between our read and our write
+            routed();
+            store.interleaveBeforeNextApply(() ->
+                    assertThat(service.acknowledge(DE_POC247_SECOND, ID, new Lifecycle.Accept("mine")))
+                            .isInstanceOf(Outcome.Ok.class));
+
+            // WHEN the first operator rejects it
+            Outcome<Request> lost = service.acknowledge(DE_POC247, ID,
+                    new Lifecycle.Reject(RejectionGround.DATA_NOT_STORED, "gone"));
+
+            // THEN the first operator gets a conflict, and the request is as the winner left it
+            assertThat(lost).asInstanceOf(type(Outcome.Conflict.class)).extracting(Outcome.Conflict::reason)
+                    .asString().contains("changed by someone else");
+            assertThat(store.find(ID).orElseThrow().status()).isEqualTo(Status.ACCEPTED);
+            assertThat(store.events(ID)).extracting(AuditEvent::action).containsExactly("FILED", "ROUTED", "ACCEPTED");
+        }
+
+        @Test
+        void acknowledge_returnsNotFound_beforeRouting() {
+            // A contact point cannot see a request before routing, so it is simply not found.
+            filed();
+
+            assertThat(service.acknowledge(DE_POC247, ID, new Lifecycle.Accept(null))).isInstanceOf(Outcome.NotFound.class);
+        }
+
+        @Test
+        void acknowledge_isForbidden_toTheRequester() {
+            routed();
+
+            assertThat(service.acknowledge(NL_POLICE, ID, new Lifecycle.Accept(null))).isInstanceOf(Outcome.Forbidden.class);
+        }
+
+        @Test
+        void acknowledge_returnsNotFound_toAnotherContactPoint() {
+            routed();
+
+            assertThat(service.acknowledge(DE_CSIRT, ID, new Lifecycle.Accept(null))).isInstanceOf(Outcome.NotFound.class);
+            assertThat(store.find(ID).orElseThrow().status()).isEqualTo(Status.ROUTED);
+        }
+    }
+
+    @Nested
+    class Withdrawing {
+        @Test
+        void withdraw_withdrawsAFiledRequest() {
+            filed();
+
+            Request withdrawn = ok(service.withdraw(NL_POLICE, ID, "Identified by other means"));
+
+            assertThat(withdrawn.status()).isEqualTo(Status.WITHDRAWN);
+            assertThat(withdrawn.outcome().text()).isEqualTo("Identified by other means");
+        }
+
+        @Test
+        void withdraw_withdrawsAnAcceptedRequest_whichIsStillOpen() {
+            routed();
+            service.acknowledge(DE_POC247, ID, new Lifecycle.Accept(null));
+
+            assertThat(ok(service.withdraw(NL_POLICE_COLLEAGUE, ID, "No longer needed")).status()).isEqualTo(Status.WITHDRAWN);
+        }
+
+        @Test
+        void withdraw_returnsConflict_onceTheRequestIsRejected() {
+            routed();
+            service.acknowledge(DE_POC247, ID, new Lifecycle.Reject(RejectionGround.DATA_NOT_STORED, "gone"));
+
+            assertThat(service.withdraw(NL_POLICE, ID, "too late")).asInstanceOf(type(Outcome.Conflict.class))
+                    .extracting(Outcome.Conflict::reason).isEqualTo("a request that is REJECTED cannot be withdrawn");
+        }
+
+        @Test
+        void withdraw_returnsConflict_whenWithdrawnAlready() {
+            filed();
+            service.withdraw(NL_POLICE, ID, "first");
+
+            assertThat(service.withdraw(NL_POLICE, ID, "second")).isInstanceOf(Outcome.Conflict.class);
+        }
+
+        @Test
+        void withdraw_returnsNotFound_toAnotherAgency() {
+            filed();
+
+            assertThat(service.withdraw(NL_FIOD, ID, "not mine")).isInstanceOf(Outcome.NotFound.class);
+            assertThat(store.find(ID).orElseThrow().status()).isEqualTo(Status.FILED);
+        }
+
+        @Test
+        void withdraw_isForbidden_toAContactPoint() {
+            routed();
+
+            assertThat(service.withdraw(DE_POC247, ID, "not theirs")).isInstanceOf(Outcome.Forbidden.class);
+        }
+    }
+
+    @Nested
+    class RoutingARequest {
+        @Test
+        void route_sendsAFiledRequest_toTheContactPointThePolicyNames() {
+            // GIVEN the sample preservation request to Germany
+            filed();
+
+            // WHEN it is routed
+            Request routed = service.route(ID).orElseThrow();
+
+            // THEN it is with DE-POC247 under R2, due as D4 says, and Liaison itself is the actor
+            assertThat(routed.status()).isEqualTo(Status.ROUTED);
+            assertThat(routed.assignment()).isEqualTo(new Assignment("DE-POC247", ContactPointKind.POC_24_7,
+                    "R2-PRESERVATION", NOW, NOW.plus(Duration.ofHours(4)), NOW.plus(Duration.ofDays(1))));
+            assertThat(store.events(ID).getLast()).satisfies(e -> {
+                assertThat(e.actor()).isEqualTo(Actor.SYSTEM);
+                assertThat(e.ruleIds()).containsExactly("R2-PRESERVATION", "D4-PRESERVATION");
+            });
+        }
+
+        @Test
+        void route_marksTheRequestUnroutable_whenTheTargetLacksTheContactPoint() {
+            service.file(NL_POLICE, Filings.preservation().type(RequestType.CONTENT_DATA).target("FR").build(), Optional.empty());
+
+            Request unroutable = service.route(ID).orElseThrow();
+
+            assertThat(unroutable.status()).isEqualTo(Status.UNROUTABLE);
+            assertThat(unroutable.outcome().ground()).isEqualTo("R6-MUTUAL-ASSISTANCE");
+            assertThat(unroutable.outcome().text()).contains("FR");
+        }
+
+        @Test
+        void route_changesNothing_whenTheSameRecordIsDeliveredAgain() {
+            // GIVEN a request routed once
+            filed();
+            service.route(ID);
+
+            // WHEN the stream delivers its record again
+            Optional<Request> again = service.route(ID);
+
+            // THEN nothing happens
+            assertThat(again).isEmpty();
+            assertThat(store.find(ID).orElseThrow().version()).isEqualTo(2);
+            assertThat(store.events(ID)).hasSize(2);
+        }
+
+        @Test
+        void route_leavesAWithdrawnRequestWithdrawn() {
+            filed();
+            service.withdraw(NL_POLICE, ID, "changed my mind");
+
+            assertThat(service.route(ID)).isEmpty();
+            assertThat(store.find(ID).orElseThrow().status()).isEqualTo(Status.WITHDRAWN);
+        }
+
+        @Test
+        void route_doesNothing_forAnUnknownRequest() {
+            assertThat(service.route(ID)).isEmpty();
+        }
+
+        @Test
+        void route_givesUp_whenTheRequestIsWithdrawnWhileRouting() {
+            // GIVEN the requester's withdrawal lands between the router's read and its write
+            filed();
+            store.interleaveBeforeNextApply(() -> service.withdraw(NL_POLICE, ID, "withdrawn meanwhile"));
+
+            // WHEN the router routes
+            Optional<Request> routed = service.route(ID);
+
+            // THEN the withdrawal stands
+            assertThat(routed).isEmpty();
+            assertThat(store.find(ID).orElseThrow().status()).isEqualTo(Status.WITHDRAWN);
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package io.liaison.testing;
+
+import io.liaison.core.AuditEvent;
+import io.liaison.core.Page;
+import io.liaison.core.Request;
+import io.liaison.core.RequestStore;
+import io.liaison.core.Status;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * A {@link RequestStore} in a map, for tests of the core and of the handlers. It keeps the
+ * contract the DynamoDB store keeps: {@link #apply} writes only over the version the change was
+ * computed from; a reused Idempotency-Key replays the stored request or reports the reuse; lists
+ * are newest first, with a cursor that only the list that handed it out can read.
+ */
+public final class InMemoryRequestStore implements RequestStore {
+    private record StoredKey(String requestId, String fingerprint) {}
+
+    private final Map<String, Request> requests = new LinkedHashMap<>();
+    private final Map<String, List<AuditEvent>> trails = new HashMap<>();
+    private final Map<String, StoredKey> keys = new HashMap<>();
+    private Runnable beforeNextApply;
+
+    /**
+     * Runs {@code otherWriter} once, inside the next {@link #apply}, after the caller has read the
+     * request and before its conditional write: the way another operator's change lands first.
+     */
+    public synchronized void interleaveBeforeNextApply(Runnable otherWriter) {
+        this.beforeNextApply = otherWriter;
+    }
+
+    /** How many requests are stored. */
+    public synchronized int size() {
+        return requests.size();
+    }
+
+    @Override
+    public synchronized FileResult file(Request request, AuditEvent event, IdempotencyKey key) {
+        if (key != null) {
+            StoredKey stored = keys.get(key.scope() + "#" + key.key());
+            if (stored != null) {
+                return stored.fingerprint().equals(key.fingerprint())
+                        ? new Replayed(requests.get(stored.requestId()))
+                        : new KeyReused(stored.requestId());
+            }
+        }
+        if (requests.containsKey(request.id())) {
+            throw new IllegalStateException("request " + request.id() + " is stored already");
+        }
+        requireSequence(request, event);
+        requests.put(request.id(), request);
+        trails.put(request.id(), new ArrayList<>(List.of(event)));
+        if (key != null) keys.put(key.scope() + "#" + key.key(), new StoredKey(request.id(), key.fingerprint()));
+        return new Stored();
+    }
+
+    @Override
+    public synchronized Optional<Request> find(String requestId) {
+        return Optional.ofNullable(requests.get(requestId));
+    }
+
+    @Override
+    public boolean apply(Request next, AuditEvent event) {
+        Runnable otherWriter;
+        synchronized (this) {
+            otherWriter = beforeNextApply;
+            beforeNextApply = null;
+        }
+        if (otherWriter != null) otherWriter.run();
+        synchronized (this) {
+            Request current = requests.get(next.id());
+            if (current == null || current.version() != next.version() - 1) return false;
+            requireSequence(next, event);
+            requests.put(next.id(), next);
+            trails.get(next.id()).add(event);
+            return true;
+        }
+    }
+
+    @Override
+    public synchronized Page<Request> byAgency(String jurisdiction, String agency, Status status, String cursor, int limit) {
+        return page("a", r -> r.requester().jurisdiction().equals(jurisdiction) && r.requester().agency().equals(agency),
+                Comparator.comparing(Request::filedAt), status, cursor, limit);
+    }
+
+    @Override
+    public synchronized Page<Request> byContactPoint(String contactPointId, Status status, String cursor, int limit) {
+        return page("c", r -> r.assignment() != null && r.assignment().contactPointId().equals(contactPointId),
+                Comparator.comparing(r -> r.assignment().routedAt()), status, cursor, limit);
+    }
+
+    @Override
+    public synchronized List<AuditEvent> events(String requestId) {
+        return List.copyOf(trails.getOrDefault(requestId, List.of()));
+    }
+
+    private Page<Request> page(String list, Predicate<Request> inList, Comparator<Request> oldestFirst,
+                               Status status, String cursor, int limit) {
+        List<Request> all = requests.values().stream().filter(inList)
+                .filter(r -> status == null || r.status() == status)
+                .sorted(oldestFirst.thenComparing(Request::id).reversed())
+                .toList();
+        int start = 0;
+        if (cursor != null) {
+            String after = decode(list, cursor);
+            int at = all.stream().map(Request::id).toList().indexOf(after);
+            if (at < 0) throw new BadCursor("the cursor is not one this list handed out");
+            start = at + 1;
+        }
+        int end = Math.min(all.size(), start + limit);
+        List<Request> items = all.subList(start, end);
+        String next = end < all.size() ? encode(list, items.getLast().id()) : null;
+        return new Page<>(items, next);
+    }
+
+    private static String encode(String list, String requestId) {
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString((list + ":" + requestId).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String decode(String list, String cursor) {
+        String text;
+        try {
+            text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new BadCursor("the cursor is not one this list handed out");
+        }
+        if (!text.startsWith(list + ":")) throw new BadCursor("the cursor is not one this list handed out");
+        return text.substring(list.length() + 1);
+    }
+
+    private static void requireSequence(Request request, AuditEvent event) {
+        if (event.sequence() != request.version() || !event.requestId().equals(request.id())) {
+            throw new IllegalArgumentException("event " + event.requestId() + "/" + event.sequence()
+                    + " does not record version " + request.version() + " of " + request.id());
+        }
+    }
+}
