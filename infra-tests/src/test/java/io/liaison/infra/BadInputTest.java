@@ -80,6 +80,13 @@ class BadInputTest {
     }
 
     @Test
+    void aLegalBasisNotInForce_is422() {
+        ObjectNode filing = valid();
+        filing.putObject("legalBasis").put("instrument", "CETS_224").put("article", "7");
+        assertProblem(file(filing), 422, "/legalBasis/instrument");
+    }
+
+    @Test
     void aTargetThatIsNoIsoCode_is422() {
         assertProblem(file(valid().put("targetJurisdiction", "UK")), 422, "/targetJurisdiction");
     }

@@ -16,6 +16,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -58,7 +61,12 @@ public final class PolicyFiles {
                     match(rule.path("when")), Duration.parse(rule.path("acknowledgeWithin").asText()),
                     Duration.parse(rule.path("respondWithin").asText())));
         }
-        return new RoutingPolicy(root.path("version").asText(), rules, deadlines);
+        Map<Instrument, LocalDate> inForceFrom = new EnumMap<>(Instrument.class);
+        for (JsonNode instrument : root.path("instruments")) {
+            JsonNode from = instrument.path("inForceFrom");
+            if (from.isTextual()) inForceFrom.put(code(Instrument.class, instrument.path("code").asText()), LocalDate.parse(from.asText()));
+        }
+        return new RoutingPolicy(root.path("version").asText(), inForceFrom, rules, deadlines);
     }
 
     private static Match match(JsonNode when) {

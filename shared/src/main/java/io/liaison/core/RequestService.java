@@ -1,6 +1,9 @@
 package io.liaison.core;
 
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -28,7 +31,12 @@ public final class RequestService {
             return new Outcome.Forbidden<>("only a requester acting for an agency files requests");
         }
         Requester requester = new Requester(caller.jurisdiction(), caller.agency(), caller.subject());
-        List<Violation> violations = FilingRules.check(filing, requester, directory);
+        List<Violation> violations = new ArrayList<>(FilingRules.check(filing, requester, directory));
+        Instrument instrument = filing.legalBasis().instrument();
+        if (!policy.inForce(instrument, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC))) {
+            violations.add(new Violation("/legalBasis/instrument", instrument.code()
+                    + " is not in force today under policy " + policy.version() + "; no request can rest on it yet"));
+        }
         if (!violations.isEmpty()) return new Outcome.Invalid<>(violations);
 
         Request request = Request.filed(ids.get(), requester, filing, clock.instant());

@@ -69,6 +69,32 @@ class RequestServiceTest {
     @Nested
     class FilingARequest {
         @Test
+        void file_refusesASecondProtocolLegalBasis_whileTheProtocolIsNotInForce() {
+            Filing filing = Filings.preservation().legalBasis(Instrument.SECOND_PROTOCOL, "7").build();
+
+            assertThat(violations(service.file(NL_POLICE, filing, Optional.empty())))
+                    .extracting(Violation::pointer).containsExactly("/legalBasis/instrument");
+            assertThat(store.find(ID)).isEmpty();
+        }
+
+        @Test
+        void file_refusesAnEEvidenceOrder_beforeTheRegulationApplies() {
+            InMemoryBroker before = new InMemoryBroker(ID);
+            before.clock.advance(Duration.between(Instant.parse("2026-08-17T12:00:00Z"), NOW).negated());
+            Filing filing = Filings.preservation().legalBasis(Instrument.E_EVIDENCE_REGULATION, "6").build();
+
+            assertThat(violations(before.requests.file(NL_POLICE, filing, Optional.empty())))
+                    .extracting(Violation::detail).singleElement().asString().contains("EU_2023_1543", "not in force");
+        }
+
+        @Test
+        void file_acceptsAnEEvidenceOrder_onceTheRegulationApplies() {
+            Filing filing = Filings.preservation().legalBasis(Instrument.E_EVIDENCE_REGULATION, "6").build();
+
+            assertThat(ok(service.file(NL_POLICE, filing, Optional.empty())).request().status()).isEqualTo(Status.FILED);
+        }
+
+        @Test
         void file_storesTheRequestAsFiled_withItsFirstAuditEvent() {
             // WHEN the Dutch police file the sample filing
             Filed filed = ok(service.file(NL_POLICE, Filings.preservation().build(), Optional.empty()));
