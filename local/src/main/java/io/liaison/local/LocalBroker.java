@@ -58,15 +58,24 @@ public final class LocalBroker implements AutoCloseable {
     }
 
     private final List<AutoCloseable> running = new ArrayList<>();
-    private final DevIssuer issuer;
-    private final DemoUsers users;
-    private final String dynamoEndpoint;
-    private final String tableName;
-    private final boolean startedDynamo;
-    private final DynamoDbClient dynamoDb;
-    private final ApiServer api;
+    private DevIssuer issuer;
+    private DemoUsers users;
+    private String dynamoEndpoint;
+    private String tableName;
+    private DynamoDbClient dynamoDb;
+    private ApiServer api;
 
     private LocalBroker(Options options) throws Exception {
+        try {
+            wire(options);
+        } catch (Exception | Error e) {
+            close(); // stop DynamoDB Local and whatever else came up, or its threads keep the JVM alive
+            throw e;
+        }
+    }
+
+    /** Starts the parts in order; each registers itself in {@code running} to be stopped in reverse. */
+    private void wire(Options options) throws Exception {
         Path templateFile = options.template() != null ? options.template() : Template.locate(Path.of(""));
         Template template = Template.read(templateFile);
         if (template.tables().size() != 1) {
@@ -75,8 +84,7 @@ public final class LocalBroker implements AutoCloseable {
         Template.Table table = template.tables().values().iterator().next();
         tableName = options.tableName() != null ? options.tableName() : table.logicalId();
 
-        startedDynamo = options.dynamoEndpoint() == null;
-        if (startedDynamo) {
+        if (options.dynamoEndpoint() == null) {
             int dynamoPort = options.dynamoPort() == 0 ? freePort() : options.dynamoPort();
             List<String> args = new ArrayList<>(List.of("-port", Integer.toString(dynamoPort), "-sharedDb", "-disableTelemetry"));
             if (options.dataDir() != null) {
@@ -143,8 +151,15 @@ public final class LocalBroker implements AutoCloseable {
         try {
             return new LocalBroker(options);
         } catch (Exception e) {
-            throw new IllegalStateException("the local broker did not start: " + e.getMessage(), e);
+            throw new IllegalStateException("the local broker did not start: " + rootCause(e), e);
         }
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) cause = cause.getCause();
+        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        return cause instanceof java.net.BindException ? message + " (is another Liaison or DynamoDB Local running? try --port / --dynamodb-port)" : message;
     }
 
     public String baseUrl() {
@@ -234,7 +249,14 @@ public final class LocalBroker implements AutoCloseable {
             System.out.println(Cli.USAGE);
             return;
         }
-        LocalBroker broker = start(options);
+        LocalBroker broker;
+        try {
+            broker = start(options);
+        } catch (IllegalStateException e) {
+            System.err.println("\n" + e.getMessage());
+            System.exit(1);
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nStopping Liaison...");
             broker.close();
