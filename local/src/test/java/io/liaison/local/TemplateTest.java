@@ -1,0 +1,71 @@
+package io.liaison.local;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.liaison.config.Environment;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** template.yaml and the handlers agree: what AWS deploys is what the local server runs. */
+class TemplateTest {
+    private final Template template = Template.read(Template.locate(Path.of("")));
+
+    @Test
+    void theTemplateDeclaresOneTable_andTheFourFunctions() {
+        assertThat(template.tables()).containsOnlyKeys("RequestsTable");
+        assertThat(template.functions()).extracting(Template.Function::logicalId)
+                .containsExactlyInAnyOrder("IntakeFunction", "CaseworkFunction", "TrackingFunction", "RouterFunction");
+    }
+
+    @Test
+    void everyRouteOfTheApi_isServedByExactlyOneFunction() {
+        List<String> routes = template.functions().stream().flatMap(f -> f.routes().stream())
+                .map(Template.Route::routeKey).toList();
+
+        assertThat(routes).containsExactlyInAnyOrder("POST /requests", "POST /requests/{id}/withdrawal",
+                "POST /requests/{id}/acknowledgement", "GET /requests", "GET /requests/{id}", "GET /requests/{id}/events");
+    }
+
+    @Test
+    void theRouter_isTriggeredByTheTablesStream() {
+        assertThat(function("RouterFunction").streamTables()).containsExactly("RequestsTable");
+    }
+
+    @Test
+    void everyFunction_getsTheTableNameFromTheTemplate() {
+        for (Template.Function function : template.functions()) {
+            assertThat(function.environment()).containsEntry("TABLE_NAME", Map.of("Ref", "RequestsTable"));
+        }
+    }
+
+    @Test
+    void everyHandler_answersEveryRouteTheTemplateGivesIt() throws Exception {
+        Environment env = new Environment(Map.of("TABLE_NAME", "unused", "AWS_REGION", "eu-central-1",
+                "AWS_ACCESS_KEY_ID", "x", "AWS_SECRET_ACCESS_KEY", "x", "AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:9"));
+        for (Template.Function function : template.functions()) {
+            Class<?> type = Class.forName(function.handlerClass());
+            assertThat(type.getConstructor()).as("Lambda's no-argument constructor of " + type).isNotNull();
+            Object handler = type.getConstructor(Environment.class).newInstance(env);
+            for (Template.Route route : function.routes()) {
+                @SuppressWarnings("unchecked")
+                var api = (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>) handler;
+                APIGatewayV2HTTPResponse response = api.handleRequest(APIGatewayV2HTTPEvent.builder()
+                        .withRouteKey(route.routeKey()).withHeaders(Map.of()).build(), null);
+
+                // No token claims: a handler that serves the route stops at the caller (403), one that does not
+                // know it answers "No such route" (404).
+                assertThat(response.getStatusCode()).as(function.logicalId() + " " + route.routeKey()).isEqualTo(403);
+            }
+        }
+    }
+
+    private Template.Function function(String logicalId) {
+        return template.functions().stream().filter(f -> f.logicalId().equals(logicalId)).findFirst().orElseThrow();
+    }
+}
