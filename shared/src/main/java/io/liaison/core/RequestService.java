@@ -59,8 +59,8 @@ public final class RequestService {
             case REQUESTER -> caller.agency() == null
                     ? new Outcome.Forbidden<>("the token names no agency")
                     : new Outcome.Ok<>(store.byAgency(caller.jurisdiction(), caller.agency(), status, cursor, size));
-            case CONTACT_POINT -> caller.contactPointId() == null
-                    ? new Outcome.Forbidden<>("the token names no contact point")
+            case CONTACT_POINT -> !operatesAContactPointOfItsJurisdiction(caller)
+                    ? new Outcome.Forbidden<>("the token names no contact point of its jurisdiction")
                     : new Outcome.Ok<>(store.byContactPoint(caller.contactPointId(), status, cursor, size));
             case DATA_PROTECTION_OFFICER, AUDITOR, ADMINISTRATOR ->
                     new Outcome.Forbidden<>("requests are listed for requesters and contact points");
@@ -115,6 +115,12 @@ public final class RequestService {
                     ? new Outcome.Ok<>(applied.request())
                     : new Outcome.Conflict<>("the request was changed by someone else at the same moment; read it again");
         };
+    }
+
+    /** A token's contact point must be in the directory, and in the token's own jurisdiction. */
+    private boolean operatesAContactPointOfItsJurisdiction(Caller caller) {
+        return caller.contactPointId() != null && directory.byId(caller.contactPointId())
+                .filter(cp -> cp.jurisdiction().equals(caller.jurisdiction())).isPresent();
     }
 
     private Optional<Request> visible(Caller caller, String requestId) {

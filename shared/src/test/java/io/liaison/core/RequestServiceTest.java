@@ -204,6 +204,15 @@ class RequestServiceTest {
                 DE_POC247_CLAIMED_FROM_FR, // the right contact point id, the wrong jurisdiction
                 DPO, AUDITOR, ADMIN);      // roles that never read requests here
 
+        @Test
+        void list_isForbidden_toAContactPointClaimedFromAnotherJurisdiction() {
+            // GIVEN a request routed to DE-POC247
+            routed();
+
+            // WHEN a token says DE-POC247 but jurisdiction FR, THEN it gets no inbox at all
+            assertThat(service.list(DE_POC247_CLAIMED_FROM_FR, null, null, 20)).isInstanceOf(Outcome.Forbidden.class);
+        }
+
         @ParameterizedTest(name = "{0}")
         @FieldSource("OUTSIDERS")
         void get_returnsNotFound_toACallerOutsideTheRequestsScope(Caller outsider) {
