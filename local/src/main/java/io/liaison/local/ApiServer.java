@@ -127,8 +127,8 @@ final class ApiServer implements AutoCloseable {
         APIGatewayV2HTTPResponse response = compiled.binding().handler()
                 .handleRequest(event, LocalContext.of(compiled.binding().function()));
         Map<String, String> headers = response.getHeaders() == null ? Map.of() : response.getHeaders();
-        String body2 = response.getBody() == null ? "" : response.getBody();
-        byte[] bytes = response.getIsBase64Encoded() ? Base64.getDecoder().decode(body2) : body2.getBytes(StandardCharsets.UTF_8);
+        String text = response.getBody() == null ? "" : response.getBody();
+        byte[] bytes = response.getIsBase64Encoded() ? Base64.getDecoder().decode(text) : text.getBytes(StandardCharsets.UTF_8);
         send(exchange, response.getStatusCode(), null, bytes, headers);
     }
 
