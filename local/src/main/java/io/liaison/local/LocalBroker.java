@@ -11,7 +11,7 @@ import io.liaison.config.Clients;
 import io.liaison.config.Environment;
 import io.liaison.config.PolicyFiles;
 import io.liaison.core.Directory;
-import io.liaison.http.Json;
+import io.liaison.json.Json;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.liaison.core.Directory;
 import io.liaison.core.RequestService;
 import io.liaison.core.RoutingPolicy;
-import io.liaison.http.Json;
+import io.liaison.json.Json;
 import io.liaison.store.DynamoRequestStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 

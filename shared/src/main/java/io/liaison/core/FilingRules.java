@@ -46,14 +46,14 @@ public final class FilingRules {
             violations.add(new Violation("/targetJurisdiction",
                     "the directory has no contact point in " + target));
         }
-        text(violations, "/legalBasis/article", filing.legalBasis().article(), 20);
+        text(violations, "/legalBasis/article", filing.legalBasis().article(), 20, false);
         if (filing.legalBasis().instrument() == Instrument.BILATERAL_TREATY) {
-            text(violations, "/legalBasis/treaty", filing.legalBasis().treaty(), MAX_SHORT_TEXT);
+            text(violations, "/legalBasis/treaty", filing.legalBasis().treaty(), MAX_SHORT_TEXT, false);
         }
-        text(violations, "/caseReference", filing.caseReference(), 100);
-        text(violations, "/offence", filing.offence(), MAX_SHORT_TEXT);
-        text(violations, "/summaryOfFacts", filing.summaryOfFacts(), MAX_LONG_TEXT);
-        text(violations, "/necessityStatement", filing.necessityStatement(), MAX_LONG_TEXT);
+        text(violations, "/caseReference", filing.caseReference(), 100, false);
+        text(violations, "/offence", filing.offence(), MAX_SHORT_TEXT, false);
+        text(violations, "/summaryOfFacts", filing.summaryOfFacts(), MAX_LONG_TEXT, true);
+        text(violations, "/necessityStatement", filing.necessityStatement(), MAX_LONG_TEXT, true);
         if (filing.identifiers().isEmpty()) {
             violations.add(new Violation("/identifiers", "name at least one identifier the request is about"));
         }
@@ -74,12 +74,32 @@ public final class FilingRules {
         return List.copyOf(violations);
     }
 
-    private static void text(List<Violation> violations, String pointer, String value, int max) {
+    private static void text(List<Violation> violations, String pointer, String value, int max, boolean multiline) {
         if (value == null || value.isBlank()) {
             violations.add(new Violation(pointer, "must not be blank"));
         } else if (value.length() > max) {
             violations.add(new Violation(pointer, "at most " + max + " characters"));
+        } else {
+            String problem = invisibleCharacter(value, multiline);
+            if (problem != null) violations.add(new Violation(pointer, problem));
         }
+    }
+
+    /**
+     * Control characters, and the bidirectional overrides that make text read differently from
+     * what it stores, have no place in what another agency reads; line breaks and tabs are allowed
+     * in the long texts.
+     */
+    public static String invisibleCharacter(String value, boolean multiline) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean lineBreak = c == '\n' || c == '\r' || c == '\t';
+            boolean bidi = (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
+            if ((Character.isISOControl(c) && !(multiline && lineBreak)) || bidi) {
+                return String.format("contains the invisible character U+%04X at position %d", (int) c, i);
+            }
+        }
+        return null;
     }
 
     /** Returns what is wrong with an identifier, or null when it is well-formed. */

@@ -103,7 +103,12 @@ public final class RequestService {
                 && store.apply(applied.request(), applied.event().decidedBy(policy.version()))) {
             return Optional.of(applied.request());
         }
-        return Optional.empty(); // withdrawn or routed meanwhile: nothing left to do
+        // Withdrawn or routed meanwhile: nothing left to do. Still FILED means the write was cancelled
+        // (a transaction conflict): fail, so the stream delivers the record again.
+        if (store.find(requestId).map(Request::status).orElse(null) == Status.FILED) {
+            throw new IllegalStateException("routing " + requestId + " was cancelled; it stays FILED until retried");
+        }
+        return Optional.empty();
     }
 
     private Outcome<Request> change(Caller caller, String requestId, Lifecycle.Action action) {

@@ -1,11 +1,13 @@
 package io.liaison.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import io.liaison.core.Caller;
 import io.liaison.core.Coded;
 import io.liaison.core.Role;
+import io.liaison.json.Json;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -89,9 +91,13 @@ public final class ApiRequest {
         }
         try {
             return Json.MAPPER.readTree(body);
+        } catch (StreamConstraintsException e) {
+            throw new ProblemException(Problem.malformedJson("The body nests deeper than " + Json.MAX_NESTING
+                    + " levels or has a number longer than " + Json.MAX_NUMBER_LENGTH + " digits."));
         } catch (JsonProcessingException e) {
-            throw new ProblemException(Problem.malformedJson("The body does not parse as JSON at line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + "."));
+            throw new ProblemException(Problem.malformedJson(e.getLocation() == null ? "The body does not parse as JSON."
+                    : "The body does not parse as JSON at line " + e.getLocation().getLineNr()
+                    + ", column " + e.getLocation().getColumnNr() + "."));
         } catch (java.io.IOException e) {
             throw new ProblemException(Problem.malformedJson("The body could not be read."));
         }

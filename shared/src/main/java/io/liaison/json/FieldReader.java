@@ -2,6 +2,7 @@ package io.liaison.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.liaison.core.Coded;
+import io.liaison.core.FilingRules;
 import io.liaison.core.Violation;
 
 import java.time.Instant;
@@ -16,6 +17,8 @@ import java.util.Set;
  * answer names all of them. Unknown fields are kept apart: they are a 400, the rest a 422.
  */
 public final class FieldReader {
+    public static final int MAX_NOTE = 2000;
+
     private final List<Violation> unknownFields = new ArrayList<>();
     private final List<Violation> invalid = new ArrayList<>();
 
@@ -36,7 +39,7 @@ public final class FieldReader {
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!allowed.contains(name)) {
-                unknownFields.add(new Violation(pointer + "/" + name, "unknown field '" + name + "'"));
+                unknownFields.add(new Violation(pointer + "/" + escape(name), "unknown field '" + name + "'"));
             }
         }
         return node;
@@ -53,6 +56,16 @@ public final class FieldReader {
             return null;
         }
         return node.textValue();
+    }
+
+    /** A person's short free text (a note, a reason, a justification): 1 to {@value #MAX_NOTE} characters. */
+    public String note(JsonNode object, String field, String pointer, boolean required) {
+        String text = text(object, field, pointer, required);
+        if (text == null) return null;
+        String invisible = FilingRules.invisibleCharacter(text, true);
+        if (text.isBlank() || text.length() > MAX_NOTE) invalid(pointer, "1 to " + MAX_NOTE + " characters, not blank");
+        else if (invisible != null) invalid(pointer, invisible);
+        return text;
     }
 
     public <E extends Enum<E> & Coded> E code(JsonNode object, String field, String pointer, Class<E> type, boolean required) {
@@ -98,6 +111,11 @@ public final class FieldReader {
             return null;
         }
         return node;
+    }
+
+    /** RFC 6901: a member name in a pointer writes '~' as ~0 and '/' as ~1. */
+    static String escape(String name) {
+        return name.replace("~", "~0").replace("/", "~1");
     }
 
     private static boolean absent(JsonNode node) {

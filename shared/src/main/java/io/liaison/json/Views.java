@@ -23,8 +23,8 @@ public final class Views {
         ObjectNode requester = out.putObject("requester");
         requester.put("jurisdiction", request.requester().jurisdiction());
         requester.put("agency", request.requester().agency());
-        out.put("filedAt", request.filedAt().toString());
-        out.put("updatedAt", request.updatedAt().toString());
+        out.put("filedAt", Times.format(request.filedAt()));
+        out.put("updatedAt", Times.format(request.updatedAt()));
         if (request.assignment() != null) {
             var a = request.assignment();
             ObjectNode cp = out.putObject("contactPoint");
@@ -32,10 +32,10 @@ public final class Views {
             cp.put("kind", a.kind().code());
             directory.byId(a.contactPointId()).ifPresent(c -> cp.put("name", c.name()));
             out.put("routingRule", a.routingRule());
-            out.put("routedAt", a.routedAt().toString());
+            out.put("routedAt", Times.format(a.routedAt()));
             ObjectNode deadlines = out.putObject("deadlines");
-            deadlines.put("acknowledgeBy", a.acknowledgeBy().toString());
-            deadlines.put("respondBy", a.respondBy().toString());
+            deadlines.put("acknowledgeBy", Times.format(a.acknowledgeBy()));
+            deadlines.put("respondBy", Times.format(a.respondBy()));
         }
         if (request.outcome() != null) {
             ObjectNode note = out.putObject("statusReason");
@@ -62,7 +62,7 @@ public final class Views {
         for (AuditEvent e : events) {
             ObjectNode item = items.addObject();
             item.put("sequence", e.sequence());
-            item.put("at", e.at().toString());
+            item.put("at", Times.format(e.at()));
             item.put("action", e.action());
             if (e.from() == null) item.putNull("from");
             else item.put("from", e.from().code());

@@ -36,8 +36,10 @@ public final class DynamoRequestStore implements RequestStore {
     private static final String IDEMPOTENCY_SK = "IDEMPOTENCY";
     private static final String FINGERPRINT = "fingerprint";
     private static final int MAX_ITEMS_READ_PER_PAGE = 1000;
+    private static final int FILTERED_CHUNK = 100;
     private static final Pattern SORT_KEY = Pattern.compile(
-            "^\\d{4}-\\d{2}-\\d{2}T[0-9:.]+Z#[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
+            "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z#[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
+    private static final int MAX_CURSOR_LENGTH = 128;
 
     private final DynamoDbClient db;
     private final String table;
@@ -147,7 +149,9 @@ public final class DynamoRequestStore implements RequestStore {
         while (true) {
             Map<String, AttributeValue> from = start;
             QueryResponse response = db.query(q -> {
-                q.tableName(table).indexName(index).scanIndexForward(false).limit(limit + 1)
+                // With a filter most items read may not match: read in larger chunks than the page.
+                q.tableName(table).indexName(index).scanIndexForward(false)
+                        .limit(status == null ? limit + 1 : Math.max(limit + 1, FILTERED_CHUNK))
                         .keyConditionExpression("#pk = :pk").exclusiveStartKey(from);
                 Map<String, String> names = new HashMap<>(Map.of("#pk", pkName));
                 Map<String, AttributeValue> values = new HashMap<>(Map.of(":pk", AttributeValue.fromS(pk)));
@@ -195,6 +199,7 @@ public final class DynamoRequestStore implements RequestStore {
     }
 
     static String decode(String list, String cursor) {
+        if (cursor.length() > MAX_CURSOR_LENGTH) throw new BadCursor("the cursor is not one this list handed out");
         String text;
         try {
             text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);

@@ -10,8 +10,9 @@ import io.liaison.core.Filing;
 import io.liaison.core.Request;
 import io.liaison.core.Requester;
 import io.liaison.core.Status;
-import io.liaison.http.Json;
+import io.liaison.json.Json;
 import io.liaison.json.FilingCodec;
+import io.liaison.json.Times;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.io.UncheckedIOException;
@@ -110,21 +111,21 @@ public final class RequestItems {
         put(item, TARGET, r.filing().targetJurisdiction());
         put(item, TYPE, r.filing().type().code());
         put(item, URGENCY, r.filing().urgency().code());
-        put(item, FILED_AT, r.filedAt().toString());
-        put(item, UPDATED_AT, r.updatedAt().toString());
+        put(item, FILED_AT, Times.format(r.filedAt()));
+        put(item, UPDATED_AT, Times.format(r.updatedAt()));
         put(item, FILING, FilingCodec.write(r.filing()).toString());
         put(item, GSI1PK, agencyPk(r.requester().jurisdiction(), r.requester().agency()));
-        put(item, GSI1SK, r.filedAt() + "#" + r.id());
+        put(item, GSI1SK, Times.format(r.filedAt()) + "#" + r.id());
         Assignment a = r.assignment();
         if (a != null) {
             put(item, CONTACT_POINT, a.contactPointId());
             put(item, CONTACT_POINT_KIND, a.kind().code());
             put(item, ROUTING_RULE, a.routingRule());
-            put(item, ROUTED_AT, a.routedAt().toString());
-            put(item, ACKNOWLEDGE_BY, a.acknowledgeBy().toString());
-            put(item, RESPOND_BY, a.respondBy().toString());
+            put(item, ROUTED_AT, Times.format(a.routedAt()));
+            put(item, ACKNOWLEDGE_BY, Times.format(a.acknowledgeBy()));
+            put(item, RESPOND_BY, Times.format(a.respondBy()));
             put(item, GSI2PK, contactPointPk(a.contactPointId()));
-            put(item, GSI2SK, a.routedAt() + "#" + r.id());
+            put(item, GSI2SK, Times.format(a.routedAt()) + "#" + r.id());
         }
         if (r.outcome() != null) {
             put(item, STATUS_CODE, r.outcome().ground());
@@ -160,7 +161,7 @@ public final class RequestItems {
         put(item, KIND, "EVENT");
         put(item, ID, e.requestId());
         item.put(SEQUENCE, AttributeValue.fromN(Long.toString(e.sequence())));
-        put(item, AT, e.at().toString());
+        put(item, AT, Times.format(e.at()));
         put(item, ACTION, e.action());
         put(item, FROM, e.from() == null ? null : e.from().code());
         put(item, TO, e.to().code());

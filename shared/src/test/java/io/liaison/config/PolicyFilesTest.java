@@ -4,7 +4,7 @@ import io.liaison.core.ContactPoint;
 import io.liaison.core.Directory;
 import io.liaison.core.Match;
 import io.liaison.core.RoutingPolicy;
-import io.liaison.http.Json;
+import io.liaison.json.Json;
 import org.junit.jupiter.api.Test;
 
 import java.util.Locale;

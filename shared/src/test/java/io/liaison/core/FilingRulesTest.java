@@ -1,7 +1,7 @@
 package io.liaison.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.liaison.http.Json;
+import io.liaison.json.Json;
 import io.liaison.testing.Filings;
 import io.liaison.testing.InMemoryBroker;
 import org.junit.jupiter.api.Test;
@@ -254,6 +254,27 @@ class FilingRulesTest {
     @Test
     void check_acceptsASummaryOfFacts_ofExactly8000Characters() {
         Filing filing = Filings.preservation().summaryOfFacts("s".repeat(8000)).build();
+
+        assertThat(check(filing)).isEmpty();
+    }
+
+    @Test
+    void check_rejectsAControlCharacter_inAShortText() {
+        Filing filing = Filings.preservation().caseReference("NL-\u0000-42").build();
+
+        assertThat(check(filing)).extracting(Violation::pointer).containsExactly("/caseReference");
+    }
+
+    @Test
+    void check_rejectsABidirectionalOverride_thatMakesTextReadOtherwise() {
+        Filing filing = Filings.preservation().offence("fraud \u202Edercsid").build();
+
+        assertThat(check(filing)).extracting(Violation::pointer).containsExactly("/offence");
+    }
+
+    @Test
+    void check_acceptsLineBreaks_inTheLongTexts() {
+        Filing filing = Filings.preservation().summaryOfFacts("First, this.\nThen\tthat.\r\n").build();
 
         assertThat(check(filing)).isEmpty();
     }

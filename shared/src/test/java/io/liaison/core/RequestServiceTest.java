@@ -67,6 +67,23 @@ class RequestServiceTest {
     }
 
     @Nested
+    class RoutingAfterACancelledWrite {
+        @Test
+        void route_fails_soTheStreamRetries_whenItsWriteWasCancelledAndTheRequestIsStillFiled() {
+            // GIVEN a filed request whose routing write DynamoDB cancels (a transaction conflict)
+            filed();
+            store.cancelNextApply();
+
+            // WHEN the router runs, THEN it fails loudly rather than leave the request FILED for good
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> service.route(ID))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("stays FILED");
+
+            // AND the retry routes it
+            assertThat(service.route(ID)).map(Request::status).contains(Status.ROUTED);
+        }
+    }
+
+    @Nested
     class FilingARequest {
         @Test
         void file_refusesASecondProtocolLegalBasis_whileTheProtocolIsNotInForce() {

@@ -1,7 +1,7 @@
 package io.liaison.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.liaison.http.Json;
+import io.liaison.json.Json;
 import io.liaison.testing.Filings;
 import io.liaison.testing.InMemoryBroker;
 import org.junit.jupiter.api.Test;

@@ -8,7 +8,7 @@ import io.liaison.core.Identifier;
 import io.liaison.core.Instrument;
 import io.liaison.core.LegalBasis;
 import io.liaison.core.Violation;
-import io.liaison.http.Json;
+import io.liaison.json.Json;
 import io.liaison.testing.Filings;
 import org.junit.jupiter.api.Test;
 
@@ -184,6 +184,14 @@ class FilingCodecTest {
             assertThat(v.pointer()).isEqualTo("/identifiers/0/type");
             assertThat(v.detail()).contains("'mac'", "ipv4, ipv6, domain, email, url, account, phone, file_hash");
         });
+    }
+
+    @Test
+    void read_escapesAnUnknownFieldsName_inItsPointer() {
+        ObjectNode body = sample().put("a/b~c", 1);
+
+        assertThat(FilingCodec.read(body).problems().unknownFields()).singleElement()
+                .extracting(Violation::pointer).isEqualTo("/a~1b~0c");
     }
 
     @Test

@@ -5,7 +5,7 @@ import io.liaison.config.Wiring;
 import io.liaison.core.Directory;
 import io.liaison.core.RequestService;
 import io.liaison.core.RoutingPolicy;
-import io.liaison.http.Json;
+import io.liaison.json.Json;
 
 /**
  * The request path over an {@link InMemoryRequestStore}, with the demo directory and routing

@@ -24,6 +24,7 @@ import java.util.function.Predicate;
  * are newest first, with a cursor that only the list that handed it out can read.
  */
 public final class InMemoryRequestStore implements RequestStore {
+    private boolean cancelNextApply;
     private record StoredKey(String requestId, String fingerprint) {}
 
     private final Map<String, Request> requests = new LinkedHashMap<>();
@@ -40,6 +41,11 @@ public final class InMemoryRequestStore implements RequestStore {
     }
 
     /** How many requests are stored. */
+    /** The next apply() is cancelled as DynamoDB cancels a transaction in conflict: nothing changes, false. */
+    public synchronized void cancelNextApply() {
+        cancelNextApply = true;
+    }
+
     public synchronized int size() {
         return requests.size();
     }
@@ -78,6 +84,10 @@ public final class InMemoryRequestStore implements RequestStore {
         }
         if (otherWriter != null) otherWriter.run();
         synchronized (this) {
+            if (cancelNextApply) {
+                cancelNextApply = false;
+                return false;
+            }
             Request current = requests.get(next.id());
             if (current == null || current.version() != next.version() - 1) return false;
             requireSequence(next, event);

@@ -58,18 +58,14 @@ public final class CaseworkHandler implements RequestHandler<APIGatewayV2HTTPEve
         if (in.object(body, "", FIELDS) != null) {
             String decision = in.text(body, "decision", "/decision", true);
             if ("accept".equals(decision)) {
-                String note = in.text(body, "note", "/note", false);
-                if (note != null && note.isBlank()) in.invalid("/note", "must not be blank; leave it out instead");
-                limit(in, "/note", note);
+                String note = in.note(body, "note", "/note", false);
                 for (String field : Set.of("ground", "justification")) {
                     if (body.hasNonNull(field)) in.invalid("/" + field, "only a rejection has a " + field);
                 }
                 action = new Lifecycle.Accept(note);
             } else if ("reject".equals(decision)) {
                 RejectionGround ground = in.code(body, "ground", "/ground", RejectionGround.class, true);
-                String justification = in.text(body, "justification", "/justification", true);
-                if (justification != null && justification.isBlank()) in.invalid("/justification", "must not be blank");
-                limit(in, "/justification", justification);
+                String justification = in.note(body, "justification", "/justification", true);
                 if (body.hasNonNull("note")) in.invalid("/note", "a rejection explains itself in justification");
                 action = ground == null || justification == null ? null : new Lifecycle.Reject(ground, justification);
             } else if (decision != null) {
@@ -78,9 +74,5 @@ public final class CaseworkHandler implements RequestHandler<APIGatewayV2HTTPEve
         }
         HttpApi.requireValid(in);
         return action;
-    }
-
-    private static void limit(FieldReader in, String pointer, String text) {
-        if (text != null && text.length() > 2000) in.invalid(pointer, "at most 2000 characters");
     }
 }

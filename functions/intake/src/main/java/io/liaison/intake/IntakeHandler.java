@@ -71,8 +71,7 @@ public final class IntakeHandler implements RequestHandler<APIGatewayV2HTTPEvent
         String id = request.requestId();
         JsonNode body = request.jsonBody();
         FieldReader in = new FieldReader();
-        String reason = in.object(body, "", Set.of("reason")) == null ? null : in.text(body, "reason", "/reason", true);
-        if (reason != null && (reason.isBlank() || reason.length() > 2000)) in.invalid("/reason", "1 to 2000 characters");
+        String reason = in.object(body, "", Set.of("reason")) == null ? null : in.note(body, "reason", "/reason", true);
         HttpApi.requireValid(in);
         return HttpApi.result(wiring.requests().withdraw(caller, id, reason),
                 r -> HttpApi.json(200, Views.request(r, wiring.directory())));

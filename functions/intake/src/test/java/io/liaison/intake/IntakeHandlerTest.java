@@ -154,6 +154,24 @@ class IntakeHandlerTest {
             assertThat(body(response).get("detail").asText()).isEqualTo("The body is empty.");
         }
 
+        @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+        @org.junit.jupiter.params.provider.ValueSource(strings = {"deeply nested arrays", "deeply nested objects",
+                "a 2000-digit integer", "a 2000-digit fraction"})
+        void file_returns400_forHostileJson(String kind) {
+            sample.setBody(switch (kind) {
+                case "deeply nested arrays" -> "[".repeat(1500) + "]".repeat(1500);
+                case "deeply nested objects" -> "{\"a\":".repeat(1200) + "1" + "}".repeat(1200);
+                case "a 2000-digit integer" -> "{\"type\":" + "9".repeat(2000) + "}";
+                default -> "{\"type\":1." + "9".repeat(2000) + "}";
+            });
+
+            APIGatewayV2HTTPResponse response = handle(sample);
+
+            assertThat(response.getStatusCode()).isEqualTo(400);
+            assertThat(contentType(response)).isEqualTo(PROBLEM);
+            assertThat(broker.store.size()).isZero();
+        }
+
         @Test
         void file_returns400_whenTheBodyIsOnlyWhitespace() {
             sample.setBody(" \n\t ");

@@ -179,8 +179,8 @@ class TrackingHandlerTest {
             assertThat(request.get("status").asText()).isEqualTo("ROUTED");
             assertThat(request.get("contactPoint").get("name").asText()).isEqualTo("BKA high-tech crime unit, Wiesbaden");
             assertThat(request.get("routingRule").asText()).isEqualTo("R2-PRESERVATION");
-            assertThat(request.get("deadlines").get("acknowledgeBy").asText()).isEqualTo("2026-11-24T13:30:00Z");
-            assertThat(request.get("deadlines").get("respondBy").asText()).isEqualTo("2026-11-25T09:30:00Z");
+            assertThat(request.get("deadlines").get("acknowledgeBy").asText()).isEqualTo("2026-11-24T13:30:00.000Z");
+            assertThat(request.get("deadlines").get("respondBy").asText()).isEqualTo("2026-11-25T09:30:00.000Z");
         }
 
         @Test
