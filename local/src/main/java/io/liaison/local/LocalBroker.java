@@ -12,17 +12,12 @@ import io.liaison.config.Environment;
 import io.liaison.config.PolicyFiles;
 import io.liaison.core.Directory;
 import io.liaison.json.Json;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -115,14 +110,7 @@ public final class LocalBroker implements AutoCloseable {
 
         List<ApiServer.Binding> bindings = new ArrayList<>();
         List<StreamPoller> pollers = new ArrayList<>();
-        DynamoDbStreamsClient streams = DynamoDbStreamsClient.builder().region(Region.of(awsVariables.get("AWS_REGION")))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                        awsVariables.get("AWS_ACCESS_KEY_ID"), awsVariables.get("AWS_SECRET_ACCESS_KEY"))))
-                .httpClient(UrlConnectionHttpClient.create())
-                .applyMutation(b -> { if (awsVariables.containsKey("AWS_ENDPOINT_URL_DYNAMODB")) {
-                    b.endpointOverride(URI.create(awsVariables.get("AWS_ENDPOINT_URL_DYNAMODB")));
-                } })
-                .build();
+        DynamoDbStreamsClient streams = Clients.dynamoDbStreams(adminEnv);
         running.add(streams);
         for (Template.Function function : template.functions()) {
             Map<String, String> variables = new HashMap<>(awsVariables);
@@ -133,9 +121,10 @@ public final class LocalBroker implements AutoCloseable {
             for (Template.Route route : function.routes()) {
                 bindings.add(new ApiServer.Binding(function.logicalId(), route, apiHandler(handler)));
             }
-            for (String streamTable : function.streamTables()) {
-                if (!streamTable.equals(table.logicalId())) throw new IllegalStateException("unknown stream table " + streamTable);
-                pollers.add(new StreamPoller(streams, streamArn, function.logicalId(), streamHandler(handler)));
+            for (Template.StreamTrigger trigger : function.streams()) {
+                if (!trigger.table().equals(table.logicalId())) throw new IllegalStateException("unknown stream table " + trigger.table());
+                pollers.add(new StreamPoller(streams, streamArn, function.logicalId(), trigger.maximumRetryAttempts(),
+                        streamHandler(handler)));
             }
         }
         api = new ApiServer(new InetSocketAddress(options.host(), port), bindings, issuer, users, Clock.systemUTC());

@@ -6,6 +6,8 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ExpiredIteratorException;
+import software.amazon.awssdk.services.dynamodb.model.TrimmedDataAccessException;
 import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.Shard;
@@ -26,7 +28,7 @@ import java.util.stream.Collectors;
  * retried from its sequence number, as Lambda does with ReportBatchItemFailures.
  */
 final class StreamPoller implements AutoCloseable {
-    static final int MAX_ATTEMPTS = 5;
+    private static final long MAX_BACKOFF_MILLIS = 2000;
 
     private final DynamoDbStreamsClient streams;
     private final String streamArn;
@@ -34,12 +36,16 @@ final class StreamPoller implements AutoCloseable {
     private final RequestHandler<DynamodbEvent, StreamsEventResponse> handler;
     private final Map<String, String> iterators = new LinkedHashMap<>();
     private final Set<String> known = new HashSet<>();
+    private final Map<String, String> lastSequence = new LinkedHashMap<>();
     private final Map<String, Integer> attempts = new LinkedHashMap<>();
+    private final int maxAttempts;
     private final Thread thread;
     private volatile boolean running = true;
 
-    StreamPoller(DynamoDbStreamsClient streams, String streamArn, String function,
+    /** {@code maxRetries} is the event source's MaximumRetryAttempts from the template. */
+    StreamPoller(DynamoDbStreamsClient streams, String streamArn, String function, int maxRetries,
                  RequestHandler<DynamodbEvent, StreamsEventResponse> handler) {
+        this.maxAttempts = maxRetries + 1;
         this.streams = streams;
         this.streamArn = streamArn;
         this.function = function;
@@ -72,7 +78,7 @@ final class StreamPoller implements AutoCloseable {
                 }
                 boolean busy = false;
                 for (String shard : List.copyOf(iterators.keySet())) {
-                    busy |= poll(shard);
+                    busy |= pollSafely(shard);
                 }
                 if (!busy) Thread.sleep(25);
             } catch (InterruptedException e) {
@@ -92,12 +98,36 @@ final class StreamPoller implements AutoCloseable {
             var description = streams.describeStream(d -> d.streamArn(streamArn).exclusiveStartShardId(from)).streamDescription();
             for (Shard shard : description.shards()) {
                 if (known.add(shard.shardId())) {
-                    iterators.put(shard.shardId(), streams.getShardIterator(g -> g.streamArn(streamArn)
-                            .shardId(shard.shardId()).shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator());
+                    iterators.put(shard.shardId(), iterator(shard.shardId(), ShardIteratorType.TRIM_HORIZON, null));
                 }
             }
             start = description.lastEvaluatedShardId();
         } while (start != null);
+    }
+
+    /**
+     * Polls one shard; a failure of one shard never stops the others. An iterator that expired
+     * (a laptop asleep for 15 minutes) or points at trimmed data is replaced, from the last
+     * record handled where there is one.
+     */
+    private boolean pollSafely(String shard) {
+        try {
+            return poll(shard);
+        } catch (ExpiredIteratorException e) {
+            iterators.put(shard, lastSequence.containsKey(shard)
+                    ? iterator(shard, ShardIteratorType.AFTER_SEQUENCE_NUMBER, lastSequence.get(shard))
+                    : iterator(shard, ShardIteratorType.TRIM_HORIZON, null));
+        } catch (TrimmedDataAccessException e) {
+            iterators.put(shard, iterator(shard, ShardIteratorType.TRIM_HORIZON, null));
+        } catch (RuntimeException e) {
+            if (running) System.err.println("stream poller " + function + ", shard " + shard + ": " + e);
+        }
+        return false;
+    }
+
+    private String iterator(String shard, ShardIteratorType type, String sequence) {
+        return streams.getShardIterator(g -> g.streamArn(streamArn).shardId(shard).shardIteratorType(type)
+                .sequenceNumber(sequence)).shardIterator();
     }
 
     /** Reads one batch from a shard and hands it to the function; true when there were records. */
@@ -122,21 +152,23 @@ final class StreamPoller implements AutoCloseable {
         List<StreamsEventResponse.BatchItemFailure> failures = result == null || result.getBatchItemFailures() == null
                 ? List.of() : result.getBatchItemFailures();
         if (failures.isEmpty()) {
+            lastSequence.put(shard, records.get(records.size() - 1).dynamodb().sequenceNumber());
+            attempts.clear();
             advance(shard, response.nextShardIterator());
             return true;
         }
         String failed = failures.get(0).getItemIdentifier();
         int attempt = attempts.merge(failed, 1, Integer::sum);
-        if (attempt >= MAX_ATTEMPTS) {
+        if (attempt >= maxAttempts) {
+            // On AWS the record would now go to the on-failure destination; locally the log is that destination.
             System.err.println("stream function " + function + ": record " + failed + " failed " + attempt
-                    + " times; skipping it, as a Lambda event source mapping does after its last retry");
+                    + " times; skipping it, as the event source mapping does after its last retry");
             attempts.remove(failed);
-            iterators.put(shard, streams.getShardIterator(g -> g.streamArn(streamArn).shardId(shard)
-                    .shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER).sequenceNumber(failed)).shardIterator());
+            lastSequence.put(shard, failed);
+            iterators.put(shard, iterator(shard, ShardIteratorType.AFTER_SEQUENCE_NUMBER, failed));
         } else {
-            sleepQuietly(100L << attempt);
-            iterators.put(shard, streams.getShardIterator(g -> g.streamArn(streamArn).shardId(shard)
-                    .shardIteratorType(ShardIteratorType.AT_SEQUENCE_NUMBER).sequenceNumber(failed)).shardIterator());
+            sleepQuietly(Math.min(MAX_BACKOFF_MILLIS, 100L << Math.min(attempt, 10)));
+            iterators.put(shard, iterator(shard, ShardIteratorType.AT_SEQUENCE_NUMBER, failed));
         }
         return true;
     }

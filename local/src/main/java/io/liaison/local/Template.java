@@ -27,7 +27,10 @@ import java.util.Optional;
 public record Template(List<Function> functions, Map<String, Table> tables) {
 
     public record Function(String logicalId, String handlerClass, Map<String, Object> environment,
-                           List<Route> routes, List<String> streamTables) {}
+                           List<Route> routes, List<StreamTrigger> streams) {}
+
+    /** A DynamoDB stream event source: the table's logical id, and how often a failing record is retried. */
+    public record StreamTrigger(String table, int maximumRetryAttempts) {}
 
     public record Route(String method, String path) {
         public String routeKey() {
@@ -76,7 +79,7 @@ public record Template(List<Function> functions, Map<String, Table> tables) {
         Map<String, Object> environment = new LinkedHashMap<>(map(map(globals.get("Environment")).get("Variables")));
         environment.putAll(map(map(properties.get("Environment")).get("Variables")));
         List<Route> routes = new ArrayList<>();
-        List<String> streams = new ArrayList<>();
+        List<StreamTrigger> streams = new ArrayList<>();
         map(properties.get("Events")).forEach((name, value) -> {
             Map<String, Object> event = map(value);
             Map<String, Object> eventProperties = map(event.get("Properties"));
@@ -86,7 +89,11 @@ public record Template(List<Function> functions, Map<String, Table> tables) {
                 case "DynamoDB" -> {
                     // Stream: !GetAtt Table.StreamArn
                     Object stream = map(eventProperties.get("Stream")).get("Fn::GetAtt");
-                    if (stream instanceof List<?> parts && !parts.isEmpty()) streams.add(String.valueOf(parts.get(0)));
+                    if (stream instanceof List<?> parts && !parts.isEmpty()) {
+                        // Lambda's default for a stream source is to retry until the record expires; locally, 20.
+                        Object retries = eventProperties.getOrDefault("MaximumRetryAttempts", 20);
+                        streams.add(new StreamTrigger(String.valueOf(parts.get(0)), Integer.parseInt(String.valueOf(retries))));
+                    }
                 }
                 default -> throw new IllegalStateException("function " + id + ": the local server cannot run events of type "
                         + event.get("Type"));

@@ -34,7 +34,10 @@ class TemplateTest {
 
     @Test
     void theRouter_isTriggeredByTheTablesStream() {
-        assertThat(function("RouterFunction").streamTables()).containsExactly("RequestsTable");
+        assertThat(function("RouterFunction").streams()).singleElement().satisfies(trigger -> {
+            assertThat(trigger.table()).isEqualTo("RequestsTable");
+            assertThat(trigger.maximumRetryAttempts()).isEqualTo(20); // the local poller retries as often as Lambda
+        });
     }
 
     @Test

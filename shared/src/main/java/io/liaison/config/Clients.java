@@ -5,10 +5,12 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 import java.net.URI;
 
@@ -20,13 +22,21 @@ public final class Clients {
     private Clients() {}
 
     public static DynamoDbClient dynamoDb(Environment env) {
-        DynamoDbClientBuilder builder = DynamoDbClient.builder()
-                .region(Region.of(env.optional("AWS_REGION").orElse("eu-central-1")))
+        return configured(DynamoDbClient.builder(), env).build();
+    }
+
+    /** The stream API of the same DynamoDB: the local server polls it as Lambda's event source mapping does. */
+    public static DynamoDbStreamsClient dynamoDbStreams(Environment env) {
+        return configured(DynamoDbStreamsClient.builder(), env).build();
+    }
+
+    private static <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configured(B builder, Environment env) {
+        builder.region(Region.of(env.optional("AWS_REGION").orElse("eu-central-1")))
                 .credentialsProvider(credentials(env))
                 .httpClient(UrlConnectionHttpClient.create());
         env.optional("AWS_ENDPOINT_URL_DYNAMODB").or(() -> env.optional("AWS_ENDPOINT_URL"))
                 .ifPresent(endpoint -> builder.endpointOverride(URI.create(endpoint)));
-        return builder.build();
+        return builder;
     }
 
     /**
