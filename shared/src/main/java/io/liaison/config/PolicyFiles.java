@@ -3,6 +3,8 @@ package io.liaison.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.liaison.core.Coded;
+import io.liaison.core.DataCategory;
+import io.liaison.core.gate.ReleasePolicy;
 import io.liaison.core.ContactPoint;
 import io.liaison.core.ContactPointKind;
 import io.liaison.core.Directory;
@@ -18,6 +20,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -32,6 +35,7 @@ import java.util.Set;
 public final class PolicyFiles {
     public static final String DIRECTORY = "/liaison/directory.json";
     public static final String ROUTING_POLICY = "/liaison/routing-policy.json";
+    public static final String RELEASE_POLICY = "/liaison/release-policy.json";
 
     private PolicyFiles() {}
 
@@ -67,6 +71,59 @@ public final class PolicyFiles {
             if (from.isTextual()) inForceFrom.put(code(Instrument.class, instrument.path("code").asText()), LocalDate.parse(from.asText()));
         }
         return new RoutingPolicy(root.path("version").asText(), inForceFrom, rules, deadlines);
+    }
+
+    public static ReleasePolicy releasePolicy(ObjectMapper json) {
+        return releasePolicy(load(json, RELEASE_POLICY));
+    }
+
+    /** Reads a release policy document; a document that breaks the model fails with the reason. */
+    public static ReleasePolicy releasePolicy(JsonNode root) {
+        Map<Instrument, ReleasePolicy.InstrumentTerms> instruments = new EnumMap<>(Instrument.class);
+        for (JsonNode instrument : root.path("instruments")) {
+            List<ReleasePolicy.Party> parties = new ArrayList<>();
+            for (JsonNode party : instrument.path("parties")) {
+                parties.add(new ReleasePolicy.Party(party.path("jurisdiction").asText(), date(party.path("since")),
+                        party.path("source").asText(null)));
+            }
+            Map<String, ReleasePolicy.ArticleTerms> articles = new HashMap<>();
+            instrument.path("articles").properties().forEach(article -> {
+                JsonNode terms = article.getValue();
+                Map<DataCategory, Set<String>> onlyFields = new EnumMap<>(DataCategory.class);
+                terms.path("onlyFields").properties().forEach(limit -> {
+                    Set<String> fields = new HashSet<>();
+                    limit.getValue().forEach(f -> fields.add(f.asText()));
+                    onlyFields.put(code(DataCategory.class, limit.getKey()), fields);
+                });
+                articles.put(article.getKey(), new ReleasePolicy.ArticleTerms(codes(DataCategory.class, terms.path("categories")),
+                        terms.path("confirmationOnly").asBoolean(false), onlyFields, terms.path("source").asText(null)));
+            });
+            instruments.put(code(Instrument.class, instrument.path("code").asText()),
+                    new ReleasePolicy.InstrumentTerms(date(instrument.path("inForceFrom")), parties, articles));
+        }
+        List<ReleasePolicy.Treaty> treaties = new ArrayList<>();
+        for (JsonNode treaty : root.path("treaties")) {
+            treaties.add(new ReleasePolicy.Treaty(treaty.path("name").asText(), strings(treaty.path("parties")),
+                    date(treaty.path("inForceFrom")), treaty.path("source").asText(null)));
+        }
+        List<ReleasePolicy.Transfer> transfers = new ArrayList<>();
+        for (JsonNode transfer : root.path("transfers")) {
+            transfers.add(new ReleasePolicy.Transfer(transfer.path("id").asText(), strings(transfer.path("from")),
+                    strings(transfer.path("to")), date(transfer.path("validFrom")), date(transfer.path("validUntil")),
+                    transfer.path("basis").asText(null)));
+        }
+        return new ReleasePolicy(root.path("version").asText(), instruments, treaties, strings(root.path("europeanUnion")),
+                transfers, root.path("eEvidenceNotificationHolds").asBoolean(true), Duration.parse(root.path("retention").asText()));
+    }
+
+    private static LocalDate date(JsonNode node) {
+        return node.isTextual() ? LocalDate.parse(node.asText()) : null;
+    }
+
+    private static Set<String> strings(JsonNode array) {
+        Set<String> values = new HashSet<>();
+        array.forEach(n -> values.add(n.asText()));
+        return values;
     }
 
     private static Match match(JsonNode when) {
