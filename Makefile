@@ -21,3 +21,6 @@ build-TrackingFunction:
 
 build-RouterFunction:
 	$(call build_function,router)
+
+build-ReviewFunction:
+	$(call build_function,review)

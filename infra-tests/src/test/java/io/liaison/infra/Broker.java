@@ -21,16 +21,22 @@ public final class Broker implements BeforeAllCallback, ParameterResolver {
         context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).computeIfAbsent(KEY, k -> new Running(start()));
     }
 
+    /** The running broker, for tests that look at the table itself. */
+    static LocalBroker broker(ExtensionContext context) {
+        return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).get(KEY, Running.class).broker();
+    }
+
     /** Tests ask for an {@link Api} on the shared broker as a parameter. */
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        return parameter.getParameter().getType() == Api.class;
+        return parameter.getParameter().getType() == Api.class || parameter.getParameter().getType() == LocalBroker.class;
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         beforeAll(context);
-        return new Api(context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).get(KEY, Running.class).broker());
+        LocalBroker broker = broker(context);
+        return parameter.getParameter().getType() == Api.class ? new Api(broker) : broker;
     }
 
     private static LocalBroker start() {

@@ -184,7 +184,7 @@ final class ApiServer implements AutoCloseable {
         } else if (path.equals("/dev/users")) {
             String list = users.all().stream().map(u -> String.format(
                     "{\"user\":\"%s\",\"name\":\"%s\",\"role\":\"%s\",\"jurisdiction\":\"%s\",\"agency\":%s,\"contactPoint\":%s}",
-                    u.subject(), u.name(), u.role(), u.jurisdiction(), quoted(u.agency()), quoted(u.contactPoint())))
+                    u.login(), u.name(), u.role(), u.jurisdiction(), quoted(u.agency()), quoted(u.contactPoint())))
                     .collect(Collectors.joining(",\n  ", "[\n  ", "\n]\n"));
             send(exchange, 200, "application/json", list, Map.of());
         } else if (path.startsWith("/dev/token/")) {

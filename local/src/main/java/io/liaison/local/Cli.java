@@ -54,7 +54,7 @@ final class Cli {
     }
 
     static String banner(LocalBroker broker, LocalBroker.Options options) {
-        String users = broker.users().stream().map(u -> String.format("  %-14s %-14s %s %s", u.subject(), u.role(),
+        String users = broker.users().stream().map(u -> String.format("  %-14s %-14s %s %s", u.login(), u.role(),
                 u.jurisdiction(), u.agency() != null ? "agency " + u.agency()
                         : u.contactPoint() != null ? "contact point " + u.contactPoint() : ""))
                 .collect(Collectors.joining("\n"));

@@ -17,7 +17,16 @@ import java.util.Optional;
  * an auditor and an administrator.
  */
 public final class DemoUsers {
-    public record User(String subject, String name, String role, String jurisdiction, String agency, String contactPoint) {}
+    /**
+     * A demo user: {@code login} names it on /dev/token/{login}; {@code subject} is the token's sub,
+     * the same for two logins of one person acting in two roles.
+     */
+    public record User(String login, String subject, String name, String role, String jurisdiction, String agency,
+                       String contactPoint) {
+        public User(String subject, String name, String role, String jurisdiction, String agency, String contactPoint) {
+            this(subject, subject, name, role, jurisdiction, agency, contactPoint);
+        }
+    }
 
     private final Map<String, User> users = new LinkedHashMap<>();
 
@@ -36,16 +45,20 @@ public final class DemoUsers {
         directory.byId("DE-POC247").ifPresent(cp -> add(new User("de-poc247-b", "Second operator, " + cp.name(),
                 "contact_point", "DE", null, cp.id())));
         add(new User("de-dpo", "Data-protection officer DE", "dpo", "DE", null, null));
+        add(new User("de-dpo-2", "Second data-protection officer DE", "dpo", "DE", null, null));
+        add(new User("fr-dpo", "Data-protection officer FR", "dpo", "FR", null, null));
+        // The DE central authority's operator, signed in as a data-protection officer: the four-eyes case.
+        add(new User("de-ca-as-dpo", "de-ca", "Operator of DE-CA, acting as data-protection officer", "dpo", "DE", null, null));
         add(new User("auditor", "Auditor", "auditor", "NL", null, null));
         add(new User("admin", "Liaison administrator", "admin", "NL", null, null));
     }
 
     private void add(User user) {
-        users.put(user.subject(), user);
+        users.put(user.login(), user);
     }
 
-    public Optional<User> find(String subject) {
-        return Optional.ofNullable(users.get(subject));
+    public Optional<User> find(String login) {
+        return Optional.ofNullable(users.get(login));
     }
 
     public List<User> all() {

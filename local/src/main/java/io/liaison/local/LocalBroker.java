@@ -102,6 +102,7 @@ public final class LocalBroker implements AutoCloseable {
         running.add(dynamoDb);
         String streamArn = Tables.ensure(dynamoDb, tableName, table.properties());
 
+        Map<String, String> keys = LocalKeys.load(options.dataDir());
         Directory directory = PolicyFiles.directory(Json.MAPPER);
         users = new DemoUsers(directory);
         int port = options.port();
@@ -114,7 +115,11 @@ public final class LocalBroker implements AutoCloseable {
         running.add(streams);
         for (Template.Function function : template.functions()) {
             Map<String, String> variables = new HashMap<>(awsVariables);
-            function.environment().forEach((name, value) -> variables.put(name, resolve(value, table.logicalId())));
+            function.environment().forEach((name, value) -> {
+                String resolved = resolve(value, table.logicalId());
+                if (resolved != null) variables.put(name, resolved);
+            });
+            variables.putAll(keys);
             variables.put("AWS_LAMBDA_FUNCTION_NAME", function.logicalId());
             Object handler = Class.forName(function.handlerClass()).getConstructor(Environment.class)
                     .newInstance(new Environment(variables));
@@ -202,8 +207,10 @@ public final class LocalBroker implements AutoCloseable {
         return variables;
     }
 
+    /** A value the local server can give, or null for an AWS resource it replaces (the KMS keys). */
     private String resolve(Object value, String tableLogicalId) {
         if (value instanceof Map<?, ?> map && tableLogicalId.equals(map.get("Ref"))) return tableName;
+        if (value instanceof Map<?, ?> map && map.containsKey("Fn::GetAtt")) return null;
         if (value instanceof String text) return text;
         throw new IllegalStateException("the local server cannot resolve the environment value " + value);
     }

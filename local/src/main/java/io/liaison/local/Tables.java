@@ -31,7 +31,8 @@ final class Tables {
                     .globalSecondaryIndexes(list(properties.get("GlobalSecondaryIndexes")).stream()
                             .map(i -> GlobalSecondaryIndex.builder().indexName(str(i, "IndexName"))
                                     .keySchema(keys(i.get("KeySchema")))
-                                    .projection(p -> p.projectionType(str(map(i.get("Projection")), "ProjectionType")))
+                                    .projection(p -> p.projectionType(str(map(i.get("Projection")), "ProjectionType"))
+                                            .nonKeyAttributes(strings(map(i.get("Projection")).get("NonKeyAttributes"))))
                                     .build()).toList())
                     .streamSpecification(stream.isEmpty() ? null : StreamSpecification.builder().streamEnabled(true)
                             .streamViewType(str(stream, "StreamViewType")).build()));
@@ -65,6 +66,10 @@ final class Tables {
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> list(Object value) {
         return value instanceof List<?> l ? (List<Map<String, Object>>) l : List.of();
+    }
+
+    private static List<String> strings(Object value) {
+        return value instanceof List<?> l ? l.stream().map(String::valueOf).toList() : null;
     }
 
     private static String str(Map<String, Object> map, String key) {

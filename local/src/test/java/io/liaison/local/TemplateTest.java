@@ -20,7 +20,8 @@ class TemplateTest {
     void theTemplateDeclaresOneTable_andTheFourFunctions() {
         assertThat(template.tables()).containsOnlyKeys("RequestsTable");
         assertThat(template.functions()).extracting(Template.Function::logicalId)
-                .containsExactlyInAnyOrder("IntakeFunction", "CaseworkFunction", "TrackingFunction", "RouterFunction");
+                .containsExactlyInAnyOrder("IntakeFunction", "CaseworkFunction", "TrackingFunction", "ReviewFunction",
+                        "RouterFunction");
     }
 
     @Test
@@ -29,7 +30,9 @@ class TemplateTest {
                 .map(Template.Route::routeKey).toList();
 
         assertThat(routes).containsExactlyInAnyOrder("POST /requests", "POST /requests/{id}/withdrawal",
-                "POST /requests/{id}/acknowledgement", "GET /requests", "GET /requests/{id}", "GET /requests/{id}/events");
+                "POST /requests/{id}/acknowledgement", "GET /requests", "GET /requests/{id}", "GET /requests/{id}/events",
+                "POST /requests/{id}/responses", "GET /requests/{id}/responses", "GET /reviews",
+                "GET /requests/{id}/responses/{number}", "POST /requests/{id}/responses/{number}/review");
     }
 
     @Test
@@ -50,7 +53,8 @@ class TemplateTest {
     @Test
     void everyHandler_answersEveryRouteTheTemplateGivesIt() throws Exception {
         Environment env = new Environment(Map.of("TABLE_NAME", "unused", "AWS_REGION", "eu-central-1",
-                "AWS_ACCESS_KEY_ID", "x", "AWS_SECRET_ACCESS_KEY", "x", "AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:9"));
+                "AWS_ACCESS_KEY_ID", "x", "AWS_SECRET_ACCESS_KEY", "x", "AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:9",
+                "PAYLOAD_KEY", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=", "PSEUDONYM_KEY", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="));
         for (Template.Function function : template.functions()) {
             Class<?> type = Class.forName(function.handlerClass());
             assertThat(type.getConstructor()).as("Lambda's no-argument constructor of " + type).isNotNull();

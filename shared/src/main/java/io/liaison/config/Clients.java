@@ -11,6 +11,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import software.amazon.awssdk.services.kms.KmsClient;
 
 import java.net.URI;
 
@@ -22,19 +23,24 @@ public final class Clients {
     private Clients() {}
 
     public static DynamoDbClient dynamoDb(Environment env) {
-        return configured(DynamoDbClient.builder(), env).build();
+        return configured(DynamoDbClient.builder(), env, "AWS_ENDPOINT_URL_DYNAMODB").build();
     }
 
     /** The stream API of the same DynamoDB: the local server polls it as Lambda's event source mapping does. */
     public static DynamoDbStreamsClient dynamoDbStreams(Environment env) {
-        return configured(DynamoDbStreamsClient.builder(), env).build();
+        return configured(DynamoDbStreamsClient.builder(), env, "AWS_ENDPOINT_URL_DYNAMODB").build();
     }
 
-    private static <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configured(B builder, Environment env) {
+    public static KmsClient kms(Environment env) {
+        return configured(KmsClient.builder(), env, "AWS_ENDPOINT_URL_KMS").build();
+    }
+
+    private static <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configured(
+            B builder, Environment env, String serviceEndpoint) {
         builder.region(Region.of(env.optional("AWS_REGION").orElse("eu-central-1")))
                 .credentialsProvider(credentials(env))
                 .httpClient(UrlConnectionHttpClient.create());
-        env.optional("AWS_ENDPOINT_URL_DYNAMODB").or(() -> env.optional("AWS_ENDPOINT_URL"))
+        env.optional(serviceEndpoint).or(() -> env.optional("AWS_ENDPOINT_URL"))
                 .ifPresent(endpoint -> builder.endpointOverride(URI.create(endpoint)));
         return builder;
     }

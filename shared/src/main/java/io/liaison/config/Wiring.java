@@ -3,17 +3,32 @@ package io.liaison.config;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.liaison.core.Directory;
 import io.liaison.core.RequestService;
+import io.liaison.core.ResponseService;
 import io.liaison.core.RoutingPolicy;
+import io.liaison.core.gate.HmacPseudonyms;
+import io.liaison.core.gate.Pseudonyms;
+import io.liaison.core.gate.ReleaseGate;
+import io.liaison.core.gate.ReleasePolicy;
 import io.liaison.json.Json;
 import io.liaison.store.DynamoRequestStore;
+import io.liaison.store.DynamoResponseStore;
+import io.liaison.store.KmsPseudonyms;
+import io.liaison.store.PayloadCipher;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.Base64;
 import java.util.UUID;
 
 /** Everything a function needs, built once per container from its environment. */
-public record Wiring(RequestService requests, Directory directory) {
+public record Wiring(RequestService requests, ResponseService responses, Directory directory) {
+    /** Base64 of the 256-bit key that pseudonymises third parties' data (local server), or else PSEUDONYM_KMS_KEY_ARN. */
+    public static final String PSEUDONYM_KEY = "PSEUDONYM_KEY";
+    public static final String PSEUDONYM_KMS_KEY_ARN = "PSEUDONYM_KMS_KEY_ARN";
+    /** Base64 of a raw AES-256 key for payloads (local server), or else PAYLOAD_KMS_KEY_ARN. */
+    public static final String PAYLOAD_KEY = "PAYLOAD_KEY";
+    public static final String PAYLOAD_KMS_KEY_ARN = "PAYLOAD_KMS_KEY_ARN";
 
     public static Wiring from(Environment env) {
         return from(env, Clients.dynamoDb(env), Clock.tickMillis(ZoneOffset.UTC));
@@ -22,9 +37,25 @@ public record Wiring(RequestService requests, Directory directory) {
     public static Wiring from(Environment env, DynamoDbClient dynamoDb, Clock clock) {
         ObjectMapper json = Json.MAPPER;
         Directory directory = PolicyFiles.directory(json);
-        RoutingPolicy policy = PolicyFiles.routingPolicy(json);
-        var store = new DynamoRequestStore(dynamoDb, env.require(Environment.TABLE_NAME), clock);
-        var service = new RequestService(store, directory, policy, clock, () -> UUID.randomUUID().toString());
-        return new Wiring(service, directory);
+        RoutingPolicy routing = PolicyFiles.routingPolicy(json);
+        ReleasePolicy release = PolicyFiles.releasePolicy(json);
+        String table = env.require(Environment.TABLE_NAME);
+        var requestStore = new DynamoRequestStore(dynamoDb, table, clock);
+        var requests = new RequestService(requestStore, directory, routing, clock, () -> UUID.randomUUID().toString());
+        var gate = new ReleaseGate(release, pseudonyms(env));
+        var responseStore = new DynamoResponseStore(dynamoDb, table, cipher(env), clock);
+        var responses = new ResponseService(requestStore, responseStore, gate, release.retention(), clock);
+        return new Wiring(requests, responses, directory);
+    }
+
+    private static Pseudonyms pseudonyms(Environment env) {
+        return env.optional(PSEUDONYM_KEY).<Pseudonyms>map(key -> new HmacPseudonyms(Base64.getDecoder().decode(key)))
+                .orElseGet(() -> new KmsPseudonyms(Clients.kms(env), env.require(PSEUDONYM_KMS_KEY_ARN)));
+    }
+
+    private static PayloadCipher cipher(Environment env) {
+        return env.optional(PAYLOAD_KEY)
+                .map(key -> io.liaison.store.EncryptedPayloads.rawAes(Base64.getDecoder().decode(key)))
+                .orElseGet(() -> io.liaison.store.EncryptedPayloads.kms(env.require(PAYLOAD_KMS_KEY_ARN), Clients.kms(env)));
     }
 }

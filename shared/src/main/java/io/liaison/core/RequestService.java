@@ -111,15 +111,27 @@ public final class RequestService {
         return Optional.empty();
     }
 
+    /**
+     * Applies a transition to the current request. A write that lost to a trail entry that changed
+     * no state (a read, a review) is tried again on a fresh copy; one that lost to another state
+     * change then finds the transition refused, which is the 409 the loser gets.
+     */
     private Outcome<Request> change(Caller caller, String requestId, Lifecycle.Action action) {
-        Optional<Request> found = visible(caller, requestId);
-        if (found.isEmpty()) return new Outcome.NotFound<>();
-        return switch (Lifecycle.apply(found.get(), action, Actor.of(caller), clock.instant())) {
-            case Lifecycle.NotAllowed refused -> new Outcome.Conflict<>(refused.message());
-            case Lifecycle.Applied applied -> store.apply(applied.request(), applied.event())
-                    ? new Outcome.Ok<>(applied.request())
-                    : new Outcome.Conflict<>("the request was changed by someone else at the same moment; read it again");
-        };
+        for (int attempt = 1; ; attempt++) {
+            Optional<Request> found = visible(caller, requestId);
+            if (found.isEmpty()) return new Outcome.NotFound<>();
+            switch (Lifecycle.apply(found.get(), action, Actor.of(caller), clock.instant())) {
+                case Lifecycle.NotAllowed refused -> {
+                    return new Outcome.Conflict<>(refused.message());
+                }
+                case Lifecycle.Applied applied -> {
+                    if (store.apply(applied.request(), applied.event())) return new Outcome.Ok<>(applied.request());
+                    if (attempt == ResponseService.ATTEMPTS) {
+                        return new Outcome.Conflict<>("the request was changed by someone else at the same moment; read it again");
+                    }
+                }
+            }
+        }
     }
 
     /** A token's contact point must be in the directory, and in the token's own jurisdiction. */

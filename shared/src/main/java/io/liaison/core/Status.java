@@ -6,6 +6,8 @@ public enum Status implements Coded {
     ROUTED("ROUTED"),
     UNROUTABLE("UNROUTABLE"),
     ACCEPTED("ACCEPTED"),
+    /** The contact point sent its final response. */
+    ANSWERED("ANSWERED"),
     REJECTED("REJECTED"),
     WITHDRAWN("WITHDRAWN");
 
@@ -19,7 +21,7 @@ public enum Status implements Coded {
     public boolean isOpen() {
         return switch (this) {
             case FILED, ROUTED, ACCEPTED -> true;
-            case UNROUTABLE, REJECTED, WITHDRAWN -> false;
+            case UNROUTABLE, REJECTED, WITHDRAWN, ANSWERED -> false;
         };
     }
 }

@@ -53,8 +53,8 @@ public final class DynamoRequestStore implements RequestStore {
 
     @Override
     public FileResult file(Request request, AuditEvent event, IdempotencyKey key) {
-        List<TransactWriteItem> writes = new ArrayList<>(List.of(putNew(RequestItems.toItem(request)),
-                putNew(RequestItems.toItem(event))));
+        List<TransactWriteItem> writes = new ArrayList<>(List.of(putNew(table, RequestItems.toItem(request)),
+                putNew(table, RequestItems.toItem(event))));
         if (key != null) writes.add(putKey(key, request.id()));
         // Another try with the same key may be committing right now (TransactionConflict on AWS):
         // try again until one of the two has won, then answer as the winner did.
@@ -87,14 +87,22 @@ public final class DynamoRequestStore implements RequestStore {
 
     @Override
     public boolean apply(Request next, AuditEvent event) {
-        Put request = Put.builder().tableName(table).item(RequestItems.toItem(next))
+        return commit(db, List.of(putChanged(table, next), putNew(table, RequestItems.toItem(event))));
+    }
+
+    /** The request as changed, written only over the version the change was computed from. */
+    static TransactWriteItem putChanged(String table, Request next) {
+        return TransactWriteItem.builder().put(Put.builder().tableName(table).item(RequestItems.toItem(next))
                 .conditionExpression("#v = :previous")
                 .expressionAttributeNames(Map.of("#v", VERSION))
                 .expressionAttributeValues(Map.of(":previous", AttributeValue.fromN(Long.toString(next.version() - 1))))
-                .build();
+                .build()).build();
+    }
+
+    /** Commits the writes together; false when a condition failed or another transaction got in the way. */
+    static boolean commit(DynamoDbClient db, List<TransactWriteItem> writes) {
         try {
-            db.transactWriteItems(t -> t.transactItems(TransactWriteItem.builder().put(request).build(),
-                    putNew(RequestItems.toItem(event))));
+            db.transactWriteItems(t -> t.transactItems(writes));
             return true;
         } catch (TransactionCanceledException e) {
             if (e.cancellationReasons().stream().map(CancellationReason::code)
@@ -238,7 +246,7 @@ public final class DynamoRequestStore implements RequestStore {
         return "IDEMPOTENCY#" + key.scope() + "#" + key.key();
     }
 
-    private TransactWriteItem putNew(Map<String, AttributeValue> item) {
+    static TransactWriteItem putNew(String table, Map<String, AttributeValue> item) {
         return TransactWriteItem.builder().put(p -> p.tableName(table).item(item)
                 .conditionExpression("attribute_not_exists(#pk)")
                 .expressionAttributeNames(Map.of("#pk", PK))).build();

@@ -35,6 +35,9 @@ public final class RequestItems {
     public static final String GSI2SK = "GSI2SK";
     public static final String BY_AGENCY = "ByAgency";
     public static final String BY_CONTACT_POINT = "ByContactPoint";
+    public static final String GSI3PK = "GSI3PK";
+    public static final String GSI3SK = "GSI3SK";
+    public static final String HELD_FOR_REVIEW = "HeldForReview";
     public static final String EXPIRES_AT = "expiresAt";
 
     static final String REQUEST_SK = "REQUEST";

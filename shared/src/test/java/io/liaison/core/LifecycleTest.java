@@ -37,7 +37,7 @@ class LifecycleTest {
     private static Request requestIn(Status status, long version) {
         Assignment assignment = switch (status) {
             case FILED, UNROUTABLE -> null;
-            case ROUTED, ACCEPTED, REJECTED, WITHDRAWN -> new Assignment("DE-POC247", ContactPointKind.POC_24_7,
+            case ROUTED, ACCEPTED, ANSWERED, REJECTED, WITHDRAWN -> new Assignment("DE-POC247", ContactPointKind.POC_24_7,
                     "R2-PRESERVATION", FILED_AT, FILED_AT.plus(Duration.ofHours(4)), FILED_AT.plus(Duration.ofDays(1)));
         };
         return new Request("276b1bd5-f897-474b-8535-d60307d343ee", NL_POLICE, Filings.preservation().build(), status,
@@ -53,6 +53,9 @@ class LifecycleTest {
             case "accept" -> new Lifecycle.Accept("Preserved for 90 days");
             case "reject" -> new Lifecycle.Reject(RejectionGround.DATA_NOT_STORED, "Logs are kept for 3 days only");
             case "withdraw" -> new Lifecycle.Withdraw("The suspect was identified by other means");
+            case "respond_partial" -> new Lifecycle.Respond(false, "RELEASE", List.of("G8-RETENTION"));
+            case "respond_final" -> new Lifecycle.Respond(true, "RELEASE", List.of("G8-RETENTION"));
+            case "release_final" -> new Lifecycle.ReleaseFinal(List.of("G5-SPECIAL-CATEGORY"), "response 4");
             default -> throw new IllegalArgumentException("cases/transitions.csv names an unknown action " + name);
         };
     }
@@ -87,7 +90,7 @@ class LifecycleTest {
         }
 
         // THEN it has one row for every status and every action, so no transition goes untested
-        assertThat(rows).hasSize(Status.values().length * 5);
+        assertThat(rows).hasSize(Status.values().length * 8);
         assertThat(rows.stream().map(r -> r.split(",")[0]).distinct())
                 .containsExactlyInAnyOrderElementsOf(EnumSet.allOf(Status.class).stream().map(Status::name).toList());
     }

@@ -423,9 +423,9 @@ class RequestServiceTest {
             Outcome<Request> lost = service.acknowledge(DE_POC247, ID,
                     new Lifecycle.Reject(RejectionGround.DATA_NOT_STORED, "gone"));
 
-            // THEN the first operator gets a conflict, and the request is as the winner left it
+            // THEN the first operator, trying again on a fresh copy, finds it accepted: a conflict
             assertThat(lost).asInstanceOf(type(Outcome.Conflict.class)).extracting(Outcome.Conflict::reason)
-                    .asString().contains("changed by someone else");
+                    .asString().contains("ACCEPTED cannot be rejected");
             assertThat(store.find(ID).orElseThrow().status()).isEqualTo(Status.ACCEPTED);
             assertThat(store.events(ID)).extracting(AuditEvent::action).containsExactly("FILED", "ROUTED", "ACCEPTED");
         }

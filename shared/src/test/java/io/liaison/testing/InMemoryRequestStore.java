@@ -4,6 +4,8 @@ import io.liaison.core.AuditEvent;
 import io.liaison.core.Page;
 import io.liaison.core.Request;
 import io.liaison.core.RequestStore;
+import io.liaison.core.Response;
+import io.liaison.core.ResponseStore;
 import io.liaison.core.Status;
 
 import java.nio.charset.StandardCharsets;
@@ -23,13 +25,14 @@ import java.util.function.Predicate;
  * computed from; a reused Idempotency-Key replays the stored request or reports the reuse; lists
  * are newest first, with a cursor that only the list that handed it out can read.
  */
-public final class InMemoryRequestStore implements RequestStore {
+public final class InMemoryRequestStore implements RequestStore, ResponseStore {
     private boolean cancelNextApply;
     private record StoredKey(String requestId, String fingerprint) {}
 
     private final Map<String, Request> requests = new LinkedHashMap<>();
     private final Map<String, List<AuditEvent>> trails = new HashMap<>();
     private final Map<String, StoredKey> keys = new HashMap<>();
+    private final Map<String, List<Response>> answers = new HashMap<>();
     private Runnable beforeNextApply;
 
     /**
@@ -154,5 +157,45 @@ public final class InMemoryRequestStore implements RequestStore {
             throw new IllegalArgumentException("event " + event.requestId() + "/" + event.sequence()
                     + " does not record version " + request.version() + " of " + request.id());
         }
+    }
+
+    @Override
+    public synchronized boolean submit(Request next, AuditEvent event, Response response) {
+        if (!apply(next, event)) return false;
+        answers.computeIfAbsent(next.id(), k -> new ArrayList<>()).add(response);
+        return true;
+    }
+
+    @Override
+    public synchronized boolean review(Request next, AuditEvent event, Response reviewed) {
+        Optional<Response> current = response(reviewed.requestId(), reviewed.number());
+        if (current.isEmpty() || current.get().status() != Response.Status.HELD || !apply(next, event)) return false;
+        List<Response> list = answers.get(reviewed.requestId());
+        list.set(list.indexOf(current.get()), reviewed);
+        return true;
+    }
+
+    @Override
+    public boolean record(Request next, AuditEvent event) {
+        return apply(next, event);
+    }
+
+    @Override
+    public synchronized List<Response> responses(String requestId) {
+        return List.copyOf(answers.getOrDefault(requestId, List.of()));
+    }
+
+    @Override
+    public synchronized Optional<Response> response(String requestId, long number) {
+        return answers.getOrDefault(requestId, List.of()).stream().filter(r -> r.number() == number).findFirst();
+    }
+
+    @Override
+    public synchronized Page<Response> held(String jurisdiction, String cursor, int limit) {
+        List<Response> held = answers.values().stream().flatMap(List::stream)
+                .filter(r -> r.status() == Response.Status.HELD)
+                .filter(r -> requests.get(r.requestId()).filing().targetJurisdiction().equals(jurisdiction))
+                .sorted(Comparator.comparing(Response::submittedAt)).limit(limit).toList();
+        return new Page<>(held, null);
     }
 }

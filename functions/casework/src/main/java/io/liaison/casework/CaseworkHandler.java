@@ -12,12 +12,18 @@ import io.liaison.core.Lifecycle;
 import io.liaison.core.RejectionGround;
 import io.liaison.http.ApiRequest;
 import io.liaison.http.HttpApi;
+import io.liaison.json.AnswerCodec;
 import io.liaison.json.FieldReader;
+import io.liaison.json.ResponseViews;
 import io.liaison.json.Views;
 
+import java.util.Map;
 import java.util.Set;
 
-/** The contact point's writes: acknowledge a routed request (accept, or reject with a ground). */
+/**
+ * The contact point's writes: acknowledge a routed request (accept, or reject with a ground), and
+ * answer an accepted one through the release gate.
+ */
 public final class CaseworkHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private static final Set<String> FIELDS = Set.of("decision", "ground", "justification", "note");
 
@@ -39,6 +45,7 @@ public final class CaseworkHandler implements RequestHandler<APIGatewayV2HTTPEve
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return HttpApi.serve(event, context, request -> switch (request.routeKey()) {
             case "POST /requests/{id}/acknowledgement" -> acknowledge(request);
+            case "POST /requests/{id}/responses" -> respond(request);
             default -> HttpApi.unknownRoute(request);
         });
     }
@@ -49,6 +56,17 @@ public final class CaseworkHandler implements RequestHandler<APIGatewayV2HTTPEve
         Lifecycle.Action acknowledgement = acknowledgement(request.jsonBody());
         return HttpApi.result(wiring.requests().acknowledge(caller, id, acknowledgement),
                 r -> HttpApi.json(200, Views.request(r, wiring.directory())));
+    }
+
+    /** 201 with the gate's decision; what the requester may read is for GET /requests/{id}/responses. */
+    private APIGatewayV2HTTPResponse respond(ApiRequest request) {
+        Caller caller = request.caller();
+        String id = request.requestId();
+        AnswerCodec.Parsed answer = AnswerCodec.read(request.jsonBody());
+        HttpApi.requireValid(answer.problems());
+        return HttpApi.result(wiring.responses().submit(caller, id, answer.answer()),
+                r -> HttpApi.json(201, ResponseViews.forContactPoint(r),
+                        Map.of("location", "/requests/" + id + "/responses/" + r.number())));
     }
 
     /** {"decision":"accept","note":...} or {"decision":"reject","ground":...,"justification":...}. */

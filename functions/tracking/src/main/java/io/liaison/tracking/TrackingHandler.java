@@ -13,11 +13,12 @@ import io.liaison.http.ApiRequest;
 import io.liaison.http.HttpApi;
 import io.liaison.http.Problem;
 import io.liaison.http.ProblemException;
+import io.liaison.json.ResponseViews;
 import io.liaison.json.Views;
 
 import java.util.List;
 
-/** What the parties of a request read: the list in their scope, one request, its trail. */
+/** What the parties of a request read: the list in their scope, one request, its trail, its responses. */
 public final class TrackingHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     static final int DEFAULT_PAGE_SIZE = 20;
 
@@ -43,6 +44,7 @@ public final class TrackingHandler implements RequestHandler<APIGatewayV2HTTPEve
                     r -> HttpApi.json(200, Views.request(r, wiring.directory())));
             case "GET /requests/{id}/events" -> HttpApi.result(wiring.requests().events(request.caller(), request.requestId()),
                     events -> HttpApi.json(200, Views.events(request.requestId(), events)));
+            case "GET /requests/{id}/responses" -> responses(request);
             default -> HttpApi.unknownRoute(request);
         });
     }
@@ -55,6 +57,15 @@ public final class TrackingHandler implements RequestHandler<APIGatewayV2HTTPEve
         String cursor = request.query("cursor").filter(c -> !c.isEmpty()).orElse(null);
         return HttpApi.result(wiring.requests().list(caller, status, cursor, limit),
                 page -> HttpApi.json(200, Views.page(page, wiring.directory())));
+    }
+
+    /** The requester reads released payloads (each read recorded in the trail); the contact point the decisions. */
+    private APIGatewayV2HTTPResponse responses(ApiRequest request) {
+        var caller = request.caller();
+        String id = request.requestId();
+        return HttpApi.result(wiring.requests().get(caller, id), filed ->
+                HttpApi.result(wiring.responses().read(caller, id), seen ->
+                        HttpApi.json(200, ResponseViews.list(id, seen, caller.role(), filed.filing().pap()))));
     }
 
     private static int pageSize(String text) {

@@ -60,7 +60,7 @@ public final class ReleaseGate {
         }
 
         ReleasePolicy.ArticleTerms terms = policy.instruments().get(filing.legalBasis().instrument())
-                .article(filing.legalBasis().article()).orElse(null);
+                .article(articleNumber(filing.legalBasis().article())).orElse(null);
         Set<String> named = filing.identifiers().stream().map(Identifier::value).map(ReleaseGate::normal)
                 .collect(Collectors.toSet());
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
@@ -168,7 +168,14 @@ public final class ReleaseGate {
     }
 
     private static String basis(LegalBasis basis) {
-        return basis.instrument().code() + " Art. " + basis.article();
+        return basis.instrument().code() + " Art. " + articleNumber(basis.article());
+    }
+
+    /** "Art. 29", "article 29(1)" and "29" all name article 29: the policy keys articles by number. */
+    static String articleNumber(String article) {
+        String bare = article.trim().replaceFirst("(?i)^art(icle)?\\.?\\s*", "");
+        java.util.regex.Matcher number = java.util.regex.Pattern.compile("^\\d+[a-z]?").matcher(bare);
+        return number.find() ? number.group() : bare;
     }
 
     private static Tlp stricter(Tlp a, Tlp b) {

@@ -1,0 +1,60 @@
+package io.liaison.local;
+
+import io.liaison.config.Wiring;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The keys that KMS holds on AWS, made locally: a raw AES-256 key for payloads and an HMAC key for
+ * pseudonyms. In memory they live as long as the process; with --data-dir they are kept beside the
+ * data (owner-readable only), or the stored payloads could not be read after a restart.
+ */
+final class LocalKeys {
+    static final String FILE = "liaison-local-keys.properties";
+
+    private LocalKeys() {}
+
+    static Map<String, String> load(Path dataDir) throws IOException {
+        if (dataDir == null) return generate();
+        Path file = dataDir.resolve(FILE);
+        Properties stored = new Properties();
+        if (Files.exists(file)) {
+            try (Reader in = Files.newBufferedReader(file)) {
+                stored.load(in);
+            }
+            return Map.of(Wiring.PAYLOAD_KEY, stored.getProperty(Wiring.PAYLOAD_KEY),
+                    Wiring.PSEUDONYM_KEY, stored.getProperty(Wiring.PSEUDONYM_KEY));
+        }
+        Map<String, String> keys = generate();
+        stored.putAll(keys);
+        Files.createDirectories(dataDir);
+        try (Writer out = Files.newBufferedWriter(file)) {
+            stored.store(out, "Liaison local keys: payload encryption and pseudonyms. Losing them makes stored payloads unreadable.");
+        }
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException ignored) {
+            // not a POSIX file system
+        }
+        return keys;
+    }
+
+    private static Map<String, String> generate() {
+        SecureRandom random = new SecureRandom();
+        byte[] payload = new byte[32];
+        byte[] pseudonym = new byte[32];
+        random.nextBytes(payload);
+        random.nextBytes(pseudonym);
+        return Map.of(Wiring.PAYLOAD_KEY, Base64.getEncoder().encodeToString(payload),
+                Wiring.PSEUDONYM_KEY, Base64.getEncoder().encodeToString(pseudonym));
+    }
+}
