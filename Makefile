@@ -24,3 +24,6 @@ build-RouterFunction:
 
 build-ReviewFunction:
 	$(call build_function,review)
+
+build-PolicyFunction:
+	$(call build_function,policy)

@@ -20,7 +20,7 @@ class TemplateTest {
     void theTemplateDeclaresOneTable_andTheFourFunctions() {
         assertThat(template.tables()).containsOnlyKeys("RequestsTable");
         assertThat(template.functions()).extracting(Template.Function::logicalId)
-                .containsExactlyInAnyOrder("IntakeFunction", "CaseworkFunction", "TrackingFunction", "ReviewFunction",
+                .containsExactlyInAnyOrder("IntakeFunction", "CaseworkFunction", "TrackingFunction", "ReviewFunction", "PolicyFunction",
                         "RouterFunction");
     }
 
@@ -32,7 +32,8 @@ class TemplateTest {
         assertThat(routes).containsExactlyInAnyOrder("POST /requests", "POST /requests/{id}/withdrawal",
                 "POST /requests/{id}/acknowledgement", "GET /requests", "GET /requests/{id}", "GET /requests/{id}/events",
                 "POST /requests/{id}/responses", "GET /requests/{id}/responses", "GET /reviews",
-                "GET /requests/{id}/responses/{number}", "POST /requests/{id}/responses/{number}/review");
+                "GET /requests/{id}/responses/{number}", "POST /requests/{id}/responses/{number}/review",
+                "GET /policy", "PUT /policy");
     }
 
     @Test

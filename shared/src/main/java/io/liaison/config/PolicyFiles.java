@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.liaison.core.Coded;
 import io.liaison.core.DataCategory;
+import io.liaison.core.gate.PolicyService;
 import io.liaison.core.gate.ReleasePolicy;
+import io.liaison.core.Violation;
+import io.liaison.json.Json;
 import io.liaison.core.ContactPoint;
 import io.liaison.core.ContactPointKind;
 import io.liaison.core.Directory;
@@ -75,6 +78,65 @@ public final class PolicyFiles {
 
     public static ReleasePolicy releasePolicy(ObjectMapper json) {
         return releasePolicy(load(json, RELEASE_POLICY));
+    }
+
+    /** The packaged release policy as its text: version one, until an administrator replaces it. */
+    public static String releasePolicyDocument() {
+        try (InputStream in = PolicyFiles.class.getResourceAsStream(RELEASE_POLICY)) {
+            if (in == null) throw new IllegalStateException("missing policy data file " + RELEASE_POLICY);
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static final Set<String> ISO_3166_ALPHA2 = Set.of(java.util.Locale.getISOCountries());
+
+    /**
+     * Reads a release policy document as an administrator sends it: it must parse, fit the model,
+     * and name only ISO 3166-1 alpha-2 jurisdictions.
+     */
+    public static PolicyService.Read readReleasePolicy(String document) {
+        JsonNode root;
+        try {
+            root = Json.MAPPER.readTree(document);
+        } catch (IOException e) {
+            return new PolicyService.Invalid(List.of(new Violation("", "the policy is not valid JSON")));
+        }
+        if (root == null || !root.isObject() || !root.path("version").isTextual() || root.path("version").asText().isBlank()) {
+            return new PolicyService.Invalid(List.of(new Violation("/version", "a policy names its version")));
+        }
+        List<Violation> unknown = new ArrayList<>();
+        jurisdictions(root.path("europeanUnion"), "/europeanUnion", unknown);
+        for (int i = 0; i < root.path("instruments").size(); i++) {
+            JsonNode parties = root.path("instruments").get(i).path("parties");
+            for (int j = 0; j < parties.size(); j++) {
+                check(parties.get(j).path("jurisdiction"), "/instruments/" + i + "/parties/" + j + "/jurisdiction", unknown);
+            }
+        }
+        for (int i = 0; i < root.path("treaties").size(); i++) {
+            jurisdictions(root.path("treaties").get(i).path("parties"), "/treaties/" + i + "/parties", unknown);
+        }
+        for (int i = 0; i < root.path("transfers").size(); i++) {
+            jurisdictions(root.path("transfers").get(i).path("from"), "/transfers/" + i + "/from", unknown);
+            jurisdictions(root.path("transfers").get(i).path("to"), "/transfers/" + i + "/to", unknown);
+        }
+        if (!unknown.isEmpty()) return new PolicyService.Invalid(unknown);
+        try {
+            return new PolicyService.Valid(releasePolicy(root));
+        } catch (RuntimeException e) { // a date, duration or code that does not read
+            return new PolicyService.Invalid(List.of(new Violation("", "the policy does not fit the model: " + e.getMessage())));
+        }
+    }
+
+    private static void jurisdictions(JsonNode array, String pointer, List<Violation> unknown) {
+        for (int i = 0; i < array.size(); i++) check(array.get(i), pointer + "/" + i, unknown);
+    }
+
+    private static void check(JsonNode code, String pointer, List<Violation> unknown) {
+        if (!ISO_3166_ALPHA2.contains(code.asText())) {
+            unknown.add(new Violation(pointer, "'" + code.asText() + "' is not an ISO 3166-1 alpha-2 jurisdiction"));
+        }
     }
 
     /** Reads a release policy document; a document that breaks the model fails with the reason. */

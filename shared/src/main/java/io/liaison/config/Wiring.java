@@ -8,8 +8,9 @@ import io.liaison.core.RoutingPolicy;
 import io.liaison.core.gate.HmacPseudonyms;
 import io.liaison.core.gate.Pseudonyms;
 import io.liaison.core.gate.ReleaseGate;
-import io.liaison.core.gate.ReleasePolicy;
+import io.liaison.core.gate.PolicyService;
 import io.liaison.json.Json;
+import io.liaison.store.DynamoPolicyStore;
 import io.liaison.store.DynamoRequestStore;
 import io.liaison.store.DynamoResponseStore;
 import io.liaison.store.KmsPseudonyms;
@@ -22,7 +23,7 @@ import java.util.Base64;
 import java.util.UUID;
 
 /** Everything a function needs, built once per container from its environment. */
-public record Wiring(RequestService requests, ResponseService responses, Directory directory) {
+public record Wiring(RequestService requests, ResponseService responses, PolicyService policies, Directory directory) {
     /** Base64 of the 256-bit key that pseudonymises third parties' data (local server), or else PSEUDONYM_KMS_KEY_ARN. */
     public static final String PSEUDONYM_KEY = "PSEUDONYM_KEY";
     public static final String PSEUDONYM_KMS_KEY_ARN = "PSEUDONYM_KMS_KEY_ARN";
@@ -38,14 +39,15 @@ public record Wiring(RequestService requests, ResponseService responses, Directo
         ObjectMapper json = Json.MAPPER;
         Directory directory = PolicyFiles.directory(json);
         RoutingPolicy routing = PolicyFiles.routingPolicy(json);
-        ReleasePolicy release = PolicyFiles.releasePolicy(json);
         String table = env.require(Environment.TABLE_NAME);
         var requestStore = new DynamoRequestStore(dynamoDb, table, clock);
         var requests = new RequestService(requestStore, directory, routing, clock, () -> UUID.randomUUID().toString());
-        var gate = new ReleaseGate(release, pseudonyms(env));
+        var policies = new PolicyService(new DynamoPolicyStore(dynamoDb, table), PolicyFiles::readReleasePolicy,
+                PolicyFiles.releasePolicyDocument(), clock);
+        Pseudonyms pseudonyms = pseudonyms(env);
         var responseStore = new DynamoResponseStore(dynamoDb, table, cipher(env), clock);
-        var responses = new ResponseService(requestStore, responseStore, gate, release.retention(), clock);
-        return new Wiring(requests, responses, directory);
+        var responses = new ResponseService(requestStore, responseStore, () -> new ReleaseGate(policies.get(), pseudonyms), clock);
+        return new Wiring(requests, responses, policies, directory);
     }
 
     private static Pseudonyms pseudonyms(Environment env) {

@@ -6,7 +6,6 @@ import io.liaison.core.gate.ReleaseGate;
 import io.liaison.core.gate.ResponseRecord;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -14,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -27,15 +27,14 @@ public final class ResponseService {
 
     private final RequestStore requests;
     private final ResponseStore responses;
-    private final ReleaseGate gate;
-    private final Duration retention;
+    private final Supplier<ReleaseGate> gates;
     private final Clock clock;
 
-    public ResponseService(RequestStore requests, ResponseStore responses, ReleaseGate gate, Duration retention, Clock clock) {
+    /** {@code gates} gives the gate of the current policy, so a replaced policy applies to the next answer. */
+    public ResponseService(RequestStore requests, ResponseStore responses, Supplier<ReleaseGate> gates, Clock clock) {
         this.requests = requests;
         this.responses = responses;
-        this.gate = gate;
-        this.retention = retention;
+        this.gates = gates;
         this.clock = clock;
     }
 
@@ -53,7 +52,7 @@ public final class ResponseService {
             List<Violation> violations = check(request, answer);
             if (!violations.isEmpty()) return new Outcome.Invalid<>(violations);
             Instant now = clock.instant();
-            GateDecision decision = gate.evaluate(request, answer, false, now);
+            GateDecision decision = gates.get().evaluate(request, answer, false, now);
             Lifecycle.Result result = Lifecycle.apply(request,
                     new Lifecycle.Respond(answer.isFinal(), decision.verdict().name(), decision.ruleIds()), Actor.of(caller), now);
             if (result instanceof Lifecycle.NotAllowed refused) return new Outcome.Conflict<>(refused.message());
@@ -167,7 +166,8 @@ public final class ResponseService {
                     : Lifecycle.record(request.get(), approve ? "RELEASE_APPROVED" : "RELEASE_BLOCKED", Actor.of(caller), now,
                             ruleIds, ground);
             Response reviewed = response.get().reviewed(
-                    new Response.Review(caller.subject(), caller.jurisdiction(), approve, reason, now), now.plus(retention));
+                    new Response.Review(caller.subject(), caller.jurisdiction(), approve, reason, now),
+                    now.plus(gates.get().policy().retention()));
             if (responses.review(applied.request(), applied.event(), reviewed)) return new Outcome.Ok<>(reviewed);
             if (attempt == ATTEMPTS) return new Outcome.Conflict<>("the request kept changing; try again");
         }

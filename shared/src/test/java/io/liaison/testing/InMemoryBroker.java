@@ -18,6 +18,7 @@ import io.liaison.core.RoutingPolicy;
 import io.liaison.core.Urgency;
 import io.liaison.core.gate.Answer;
 import io.liaison.core.gate.HmacPseudonyms;
+import io.liaison.core.gate.PolicyService;
 import io.liaison.core.gate.ReleaseGate;
 import io.liaison.core.gate.ReleasePolicy;
 import io.liaison.json.AnswerCodec;
@@ -41,14 +42,16 @@ public final class InMemoryBroker {
     public final TestClock clock = new TestClock();
     public final RequestService requests;
     public final ResponseService responses;
+    public final InMemoryPolicyStore policyStore = new InMemoryPolicyStore();
+    public final PolicyService policies;
     public final Wiring wiring;
 
     /** A broker whose first requests get {@code firstIds}, in order. */
     public InMemoryBroker(String... firstIds) {
         this.requests = new RequestService(store, DIRECTORY, POLICY, clock, new SequentialIds(firstIds));
-        this.responses = new ResponseService(store, store, new ReleaseGate(RELEASE_POLICY, PSEUDONYMS),
-                RELEASE_POLICY.retention(), clock);
-        this.wiring = new Wiring(requests, responses, DIRECTORY);
+        this.policies = new PolicyService(policyStore, PolicyFiles::readReleasePolicy, PolicyFiles.releasePolicyDocument(), clock);
+        this.responses = new ResponseService(store, store, () -> new ReleaseGate(policies.get(), PSEUDONYMS), clock);
+        this.wiring = new Wiring(requests, responses, policies, DIRECTORY);
     }
 
     /**

@@ -42,6 +42,10 @@ public final class ReleaseGate {
         this.pseudonyms = pseudonyms;
     }
 
+    public ReleasePolicy policy() {
+        return policy;
+    }
+
     /**
      * @param notificationCleared whether the enforcing State's notification (Reg. 2023/1543 Art. 8)
      *                            is recorded as cleared for this request

@@ -1,0 +1,64 @@
+package io.liaison.policy;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.liaison.json.Json;
+import io.liaison.testing.InMemoryBroker;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import static io.liaison.testing.SampleEvents.httpApi;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The administrator's policy endpoints, fed with events/policy-*.json. */
+class PolicyHandlerTest {
+    private final InMemoryBroker broker = new InMemoryBroker();
+    private final PolicyHandler handler = new PolicyHandler(broker.wiring);
+
+    private static JsonNode body(APIGatewayV2HTTPResponse response) throws Exception {
+        return Json.MAPPER.readTree(response.getBody());
+    }
+
+    @Test
+    void read_returnsThePackagedPolicy_beforeAnyReplacement() throws Exception {
+        APIGatewayV2HTTPResponse response = handler.handleRequest(httpApi("policy-read.json"), null);
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(body(response).path("version").asText()).isEqualTo("release-2026-11-24");
+        assertThat(body(response).path("document").path("retention").asText()).isEqualTo("P90D");
+    }
+
+    @Test
+    void replace_makesTheNewVersionCurrent() throws Exception {
+        APIGatewayV2HTTPResponse response = handler.handleRequest(httpApi("policy-replace.json"), null);
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(body(response).path("revision").asLong()).isEqualTo(1);
+        assertThat(broker.policies.get().version()).isEqualTo("release-2026-12-01");
+    }
+
+    @Test
+    void replace_refusesAPolicyNamingAnUnknownJurisdiction_with422() throws Exception {
+        APIGatewayV2HTTPEvent event = httpApi("policy-replace.json");
+        event.setBody(event.getBody().replace("\"GB\"", "\"UK\""));
+
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+
+        assertThat(response.getStatusCode()).isEqualTo(422);
+        assertThat(response.getBody()).contains("'UK' is not an ISO 3166-1 alpha-2 jurisdiction");
+        assertThat(broker.policies.get().version()).isEqualTo("release-2026-11-24");
+    }
+
+    @Test
+    void replace_isForbidden_toARequester() {
+        APIGatewayV2HTTPEvent event = httpApi("policy-replace.json");
+        Map<String, String> claims = new HashMap<>(event.getRequestContext().getAuthorizer().getJwt().getClaims());
+        claims.putAll(Map.of("sub", "nl-police", "role", "requester", "agency", "NL-POLITIE-THTC"));
+        event.getRequestContext().getAuthorizer().getJwt().setClaims(claims);
+
+        assertThat(handler.handleRequest(event, null).getStatusCode()).isEqualTo(403);
+    }
+}
