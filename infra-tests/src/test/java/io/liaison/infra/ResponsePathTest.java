@@ -136,4 +136,25 @@ class ResponsePathTest {
         api.awaitRouted("nl-police", notAccepted);
         assertThat(api.post("gb-ca", "/requests/" + notAccepted + "/responses", fine).status()).isEqualTo(409);
     }
+
+    @Test
+    void aPayloadThatLeavesTheTable_readsAsPurged_andTheTrailRecordsIt(LocalBroker broker) throws Exception {
+        String id = acceptedSubscriberRequest();
+        ObjectNode answer = Api.JSON.createObjectNode().put("final", false).put("tlp", "TLP:AMBER");
+        record(answer.putArray("records"), "subscriber", "data_subject", Map.of("name", "Short-lived Name"));
+        long number = api.post(OPERATOR, "/requests/" + id + "/responses", answer).json().path("number").asLong();
+
+        // What TTL does at the end of the retention period, done at once: the payload item leaves the table.
+        broker.dynamoDb().deleteItem(d -> d.tableName(broker.tableName()).key(Map.of(
+                "PK", AttributeValue.fromS("REQ#" + id), "SK", AttributeValue.fromS(String.format("RESP#%010d#PAYLOAD", number)))));
+
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (!api.get("nl-police", "/requests/" + id + "/events").json().path("items")
+                .findValuesAsText("action").contains("PAYLOAD_PURGED")) {
+            assertThat(System.currentTimeMillis()).as("the purge reaches the trail").isLessThan(deadline);
+            Thread.sleep(100);
+        }
+        String read = api.get("nl-police", "/requests/" + id + "/responses").body();
+        assertThat(read).doesNotContain("Short-lived Name").contains("purged");
+    }
 }

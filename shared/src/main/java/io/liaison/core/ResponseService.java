@@ -77,9 +77,10 @@ public final class ResponseService {
         Optional<Request> found = requests.find(requestId).filter(r -> Scope.canSee(caller, r));
         if (found.isEmpty()) return new Outcome.NotFound<>();
         Request request = found.get();
-        Instant now = clock.instant();
+        List<Response> stored = responses.responses(requestId);
+        Instant now = clock.instant(); // after the read: what expired while it ran counts as expired
         List<Seen> seen = new ArrayList<>();
-        for (Response response : responses.responses(requestId)) {
+        for (Response response : stored) {
             seen.add(seen(caller, request, response, now));
         }
         List<Long> shown = seen.stream().filter(Seen::payloadShown).map(s -> s.response().number()).toList();
@@ -109,6 +110,25 @@ public final class ResponseService {
             if (responses.record(applied.request(), applied.event())) return true;
         }
         return false;
+    }
+
+    /**
+     * Records that a response's payload left the table at the end of its retention period. Safe to
+     * call again for the same payload (stream redelivery): the trail gets one entry.
+     */
+    public void recordPurge(String requestId, long number) {
+        String ground = "response " + number;
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Optional<Request> request = requests.find(requestId);
+            if (request.isEmpty() || requests.events(requestId).stream()
+                    .anyMatch(e -> e.action().equals("PAYLOAD_PURGED") && ground.equals(e.ground()))) {
+                return;
+            }
+            Lifecycle.Applied applied = Lifecycle.record(request.get(), "PAYLOAD_PURGED", Actor.SYSTEM, clock.instant(),
+                    List.of(ReleaseGate.RETENTION), ground);
+            if (responses.record(applied.request(), applied.event())) return;
+        }
+        throw new IllegalStateException("the purge of response " + number + " of " + requestId + " could not be recorded");
     }
 
     /** The held responses a data-protection officer of the responding jurisdiction reviews. */

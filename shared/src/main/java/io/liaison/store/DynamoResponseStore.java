@@ -199,6 +199,9 @@ public final class DynamoResponseStore implements ResponseStore {
         }
         // TTL deletion is eventual: an expired payload still in the table is treated as gone.
         boolean gone = payloadItem == null || shell.expired(clock.instant());
+        if (payloadItem == null && status == Response.Status.RELEASED && !shell.expired(clock.instant())) {
+            releasedUntil = clock.instant(); // the payload has left the table: it reads as expired from now on
+        }
         ResponseItems.Payload payload = gone ? null
                 : ResponseItems.payload(cipher.open(payloadItem.get("payload").b().asByteArray(), context(shell, "payload")));
         Answer answer = payload == null ? new Answer(List.of(), null, metadata.get("final").bool(), shell.decision().tlp())

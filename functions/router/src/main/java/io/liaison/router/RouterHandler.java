@@ -38,11 +38,13 @@ public final class RouterHandler implements RequestHandler<DynamodbEvent, Stream
         List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
         for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
             String requestId = filedRequestId(record);
-            if (requestId == null) continue;
+            Purged purged = purgedPayload(record);
+            if (requestId == null && purged == null) continue;
             try {
-                wiring.requests().route(requestId);
+                if (requestId != null) wiring.requests().route(requestId);
+                else wiring.responses().recordPurge(purged.requestId(), purged.number());
             } catch (RuntimeException e) {
-                System.err.println("ERROR routing request " + requestId + ": " + e);
+                System.err.println("ERROR handling stream record " + record.getEventID() + ": " + e);
                 failures.add(new StreamsEventResponse.BatchItemFailure(record.getDynamodb().getSequenceNumber()));
                 break; // stream order: the records after a failure are retried with it
             }
@@ -59,6 +61,27 @@ public final class RouterHandler implements RequestHandler<DynamodbEvent, Stream
             return null;
         }
         return text(image, "requestId");
+    }
+
+    record Purged(String requestId, long number) {}
+
+    /**
+     * A response payload that left the table: TTL deleted it after its retention period. DynamoDB
+     * Local reports TTL deletions under another event name than REMOVE, so the old image decides.
+     */
+    static Purged purgedPayload(DynamodbEvent.DynamodbStreamRecord record) {
+        if ("INSERT".equals(record.getEventName()) || "MODIFY".equals(record.getEventName()) || record.getDynamodb() == null) {
+            return null;
+        }
+        Map<String, AttributeValue> keys = record.getDynamodb().getKeys();
+        Map<String, AttributeValue> old = record.getDynamodb().getOldImage();
+        String sk = keys == null ? null : text(keys, "SK");
+        String pk = keys == null ? null : text(keys, "PK");
+        if (old == null || !"PAYLOAD".equals(text(old, "kind")) || sk == null || pk == null || !pk.startsWith("REQ#")) {
+            return null;
+        }
+        String number = sk.substring("RESP#".length(), sk.length() - "#PAYLOAD".length());
+        return new Purged(pk.substring("REQ#".length()), Long.parseLong(number));
     }
 
     private static String text(Map<String, AttributeValue> image, String name) {
