@@ -33,7 +33,7 @@ class TemplateTest {
                 "POST /requests/{id}/acknowledgement", "GET /requests", "GET /requests/{id}", "GET /requests/{id}/events",
                 "POST /requests/{id}/responses", "GET /requests/{id}/responses", "GET /reviews",
                 "GET /requests/{id}/responses/{number}", "POST /requests/{id}/responses/{number}/review",
-                "GET /policy", "PUT /policy");
+                "GET /policy", "PUT /policy", "POST /requests/{id}/notification-clearance");
     }
 
     @Test

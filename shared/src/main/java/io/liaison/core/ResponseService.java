@@ -52,7 +52,7 @@ public final class ResponseService {
             List<Violation> violations = check(request, answer);
             if (!violations.isEmpty()) return new Outcome.Invalid<>(violations);
             Instant now = clock.instant();
-            GateDecision decision = gates.get().evaluate(request, answer, false, now);
+            GateDecision decision = gates.get().evaluate(request, answer, notificationCleared(requestId), now);
             Lifecycle.Result result = Lifecycle.apply(request,
                     new Lifecycle.Respond(answer.isFinal(), decision.verdict().name(), decision.ruleIds()), Actor.of(caller), now);
             if (result instanceof Lifecycle.NotAllowed refused) return new Outcome.Conflict<>(refused.message());
@@ -110,6 +110,39 @@ public final class ResponseService {
             if (responses.record(applied.request(), applied.event())) return true;
         }
         return false;
+    }
+
+    static final String NOTIFICATION_CLEARED = "NOTIFICATION_CLEARED";
+
+    /**
+     * The enforcing State's contact point records that the notification of a European Production
+     * Order (Reg. 2023/1543 Art. 8) raised no ground for refusal: from then on the gate lets the
+     * order's traffic and content data through rule G3 (the other rules still apply).
+     */
+    public Outcome<Request> clearNotification(Caller caller, String requestId) {
+        if (caller.role() != Role.CONTACT_POINT) {
+            return new Outcome.Forbidden<>("the enforcing State's contact point records the notification as cleared");
+        }
+        for (int attempt = 1; ; attempt++) {
+            Optional<Request> found = requests.find(requestId).filter(r -> Scope.canSee(caller, r));
+            if (found.isEmpty()) return new Outcome.NotFound<>();
+            Request request = found.get();
+            if (request.filing().legalBasis().instrument() != Instrument.E_EVIDENCE_REGULATION) {
+                return new Outcome.Conflict<>("only a European Production Order has an enforcing-State notification to clear");
+            }
+            if (request.status() != Status.ACCEPTED) {
+                return new Outcome.Conflict<>("a request that is " + request.status().code() + " takes no notification clearance");
+            }
+            if (notificationCleared(requestId)) return new Outcome.Conflict<>("the notification is already recorded as cleared");
+            Lifecycle.Applied applied = Lifecycle.record(request, NOTIFICATION_CLEARED, Actor.of(caller), clock.instant(),
+                    List.of(ReleaseGate.NOTIFICATION), "Reg. 2023/1543 Art. 8");
+            if (responses.record(applied.request(), applied.event())) return new Outcome.Ok<>(applied.request());
+            if (attempt == ATTEMPTS) return new Outcome.Conflict<>("the request kept changing; try again");
+        }
+    }
+
+    private boolean notificationCleared(String requestId) {
+        return requests.events(requestId).stream().anyMatch(e -> e.action().equals(NOTIFICATION_CLEARED));
     }
 
     /**

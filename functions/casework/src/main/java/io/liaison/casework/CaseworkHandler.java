@@ -45,6 +45,9 @@ public final class CaseworkHandler implements RequestHandler<APIGatewayV2HTTPEve
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return HttpApi.serve(event, context, request -> switch (request.routeKey()) {
             case "POST /requests/{id}/acknowledgement" -> acknowledge(request);
+            case "POST /requests/{id}/notification-clearance" -> HttpApi.result(
+                    wiring.responses().clearNotification(request.caller(), request.requestId()),
+                    r -> HttpApi.json(200, Views.request(r, wiring.directory())));
             case "POST /requests/{id}/responses" -> respond(request);
             default -> HttpApi.unknownRoute(request);
         });
