@@ -157,4 +157,20 @@ class ResponsePathTest {
         String read = api.get("nl-police", "/requests/" + id + "/responses").body();
         assertThat(read).doesNotContain("Short-lived Name").contains("purged");
     }
+
+    @Test
+    void aRetriedAnswerWithTheSameIdempotencyKey_isStoredOnce() {
+        String id = acceptedSubscriberRequest();
+        ObjectNode answer = Api.JSON.createObjectNode().put("final", false).put("tlp", "TLP:AMBER");
+        record(answer.putArray("records"), "subscriber", "data_subject", Map.of("name", "M. Muster"));
+        Map<String, String> key = Map.of("Idempotency-Key", "answer-" + id);
+
+        Api.Response first = api.post(OPERATOR, "/requests/" + id + "/responses", answer.toString(), "application/json", key);
+        Api.Response retry = api.post(OPERATOR, "/requests/" + id + "/responses", answer.toString(), "application/json", key);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.json().path("number").asLong()).isEqualTo(first.json().path("number").asLong());
+        assertThat(api.get(OPERATOR, "/requests/" + id + "/responses").json().path("items")).hasSize(1);
+    }
 }

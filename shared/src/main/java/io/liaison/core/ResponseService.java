@@ -42,12 +42,29 @@ public final class ResponseService {
     public record Seen(Response response, boolean payloadShown, String withheldBecause) {}
 
     public Outcome<Response> submit(Caller caller, String requestId, Answer answer) {
+        return submit(caller, requestId, answer, Optional.empty());
+    }
+
+    /**
+     * Answers a request. With an idempotency key, a retry of the same answer returns the response
+     * the first try stored, and the same key for a different answer is refused.
+     */
+    public Outcome<Response> submit(Caller caller, String requestId, Answer answer, Optional<RequestStore.IdempotencyKey> key) {
         if (caller.role() != Role.CONTACT_POINT) {
             return new Outcome.Forbidden<>("only the contact point a request was routed to answers it");
         }
         for (int attempt = 1; ; attempt++) {
             Optional<Request> found = requests.find(requestId).filter(r -> Scope.canSee(caller, r));
             if (found.isEmpty()) return new Outcome.NotFound<>();
+            Optional<ResponseStore.Keyed> earlier = key.flatMap(responses::keyed);
+            if (earlier.isPresent()) {
+                if (!earlier.get().fingerprint().equals(key.get().fingerprint())) {
+                    return new Outcome.Invalid<>(List.of(new Violation(null,
+                            "this Idempotency-Key was already used for a different answer; use a new key for a new answer")));
+                }
+                return responses.response(requestId, earlier.get().number())
+                        .<Outcome<Response>>map(Outcome.Ok::new).orElseGet(Outcome.NotFound::new);
+            }
             Request request = found.get();
             List<Violation> violations = check(request, answer);
             if (!violations.isEmpty()) return new Outcome.Invalid<>(violations);
@@ -61,7 +78,8 @@ public final class ResponseService {
             Response response = new Response(requestId, applied.request().version(), caller.subject(),
                     caller.contactPointId(), answer, decision, status, null, now,
                     status == Response.Status.RELEASED ? decision.expiresAt() : null);
-            if (responses.submit(applied.request(), applied.event().decidedBy(decision.policyVersion()), response)) {
+            if (responses.submit(applied.request(), applied.event().decidedBy(decision.policyVersion()), response,
+                    key.orElse(null))) {
                 return new Outcome.Ok<>(response);
             }
             if (attempt == ATTEMPTS) return new Outcome.Conflict<>("the request kept changing; try again");

@@ -9,8 +9,16 @@ import java.util.Optional;
  */
 public interface ResponseStore {
 
-    /** Stores a new response with the request change and event that record it; false when the request moved on. */
-    boolean submit(Request next, AuditEvent event, Response response);
+    /**
+     * Stores a new response with the request change and event that record it, and the
+     * idempotency key if given; false when the request moved on or the key was taken meanwhile.
+     */
+    boolean submit(Request next, AuditEvent event, Response response, RequestStore.IdempotencyKey key);
+
+    /** The number of the response a live idempotency key stored, with the fingerprint it was stored for. */
+    Optional<Keyed> keyed(RequestStore.IdempotencyKey key);
+
+    record Keyed(long number, String fingerprint) {}
 
     /** Stores a reviewed response (it must still be HELD) with its trail event; false on a lost race. */
     boolean review(Request next, AuditEvent event, Response reviewed);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import io.liaison.core.Caller;
 import io.liaison.core.Coded;
+import io.liaison.core.RequestStore;
 import io.liaison.core.Role;
 import io.liaison.json.Json;
 
@@ -55,6 +56,32 @@ public final class ApiRequest {
         String value = claims.get(name);
         if (value == null) value = claims.get("custom:" + name);
         return value == null || value.isBlank() ? null : value;
+    }
+
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("^[A-Za-z0-9._:-]{8,128}$");
+
+    /** The Idempotency-Key header, checked before the body is read; 400 when it is malformed. */
+    public Optional<String> idempotencyKey() {
+        Optional<String> key = header("Idempotency-Key");
+        if (key.isPresent() && !IDEMPOTENCY_KEY.matcher(key.get()).matches()) {
+            throw new ProblemException(Problem.of(400, "/problems/bad-idempotency-key", "Bad Idempotency-Key",
+                    "An Idempotency-Key is 8 to 128 characters of letters, digits and . _ : - (a UUID is a good choice)."));
+        }
+        return key;
+    }
+
+    /**
+     * The key as the store keeps it: scoped to the caller (and {@code within}, e.g. a request), with
+     * a fingerprint of what was sent, so the same key for something else is recognised as reuse.
+     */
+    public static RequestStore.IdempotencyKey scoped(Caller caller, String within, String key, String sent) {
+        String scope = caller.jurisdiction() + "#" + caller.organisation() + "#" + caller.subject() + (within == null ? "" : "#" + within);
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(sent.getBytes(StandardCharsets.UTF_8));
+            return new RequestStore.IdempotencyKey(scope, key, java.util.HexFormat.of().formatHex(digest));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     /** The {id} path parameter; an id that cannot exist is simply not found. */

@@ -31,10 +31,6 @@ import static io.liaison.store.RequestItems.*;
 
 /** {@link RequestStore} on one DynamoDB table: every change is a conditional transaction. */
 public final class DynamoRequestStore implements RequestStore {
-    /** How long an Idempotency-Key is remembered. */
-    static final Duration KEY_RETENTION = Duration.ofHours(24);
-    private static final String IDEMPOTENCY_SK = "IDEMPOTENCY";
-    private static final String FINGERPRINT = "fingerprint";
     private static final int MAX_ITEMS_READ_PER_PAGE = 1000;
     private static final int FILTERED_CHUNK = 100;
     private static final Pattern SORT_KEY = Pattern.compile(
@@ -44,18 +40,21 @@ public final class DynamoRequestStore implements RequestStore {
     private final DynamoDbClient db;
     private final String table;
     private final Clock clock;
+    private final IdempotencyKeys keys;
 
     public DynamoRequestStore(DynamoDbClient db, String table, Clock clock) {
         this.db = db;
         this.table = table;
         this.clock = clock;
+        // Keys as the first version wrote them: filings' keys keep their item layout.
+        this.keys = new IdempotencyKeys(db, table, clock, "IDEMPOTENCY");
     }
 
     @Override
     public FileResult file(Request request, AuditEvent event, IdempotencyKey key) {
         List<TransactWriteItem> writes = new ArrayList<>(List.of(putNew(table, RequestItems.toItem(request)),
                 putNew(table, RequestItems.toItem(event))));
-        if (key != null) writes.add(putKey(key, request.id()));
+        if (key != null) writes.add(keys.put(key, item -> item.put(ID, AttributeValue.fromS(request.id()))));
         // Another try with the same key may be committing right now (TransactionConflict on AWS):
         // try again until one of the two has won, then answer as the winner did.
         for (int attempt = 0; ; attempt++) {
@@ -64,10 +63,10 @@ public final class DynamoRequestStore implements RequestStore {
                 return new Stored();
             } catch (TransactionCanceledException e) {
                 if (key == null) throw e;
-                Optional<Map<String, AttributeValue>> stored = liveKey(key);
+                Optional<Map<String, AttributeValue>> stored = keys.live(key);
                 if (stored.isPresent()) {
                     String requestId = s(stored.get(), ID);
-                    if (!key.fingerprint().equals(s(stored.get(), FINGERPRINT))) return new KeyReused(requestId);
+                    if (!key.fingerprint().equals(s(stored.get(), IdempotencyKeys.FINGERPRINT))) return new KeyReused(requestId);
                     Optional<Request> earlier = find(requestId);
                     if (earlier.isPresent()) return new Replayed(earlier.get());
                 }
@@ -220,31 +219,8 @@ public final class DynamoRequestStore implements RequestStore {
         return text.substring(2);
     }
 
-    private Optional<Map<String, AttributeValue>> liveKey(IdempotencyKey key) {
-        GetItemResponse response = db.getItem(g -> g.tableName(table).consistentRead(true)
-                .key(key(idempotencyPk(key), IDEMPOTENCY_SK)));
-        if (!response.hasItem() || response.item().isEmpty()) return Optional.empty();
-        long expiresAt = Long.parseLong(response.item().get(EXPIRES_AT).n());
-        // TTL deletion is eventual: an expired key still in the table counts as gone.
-        return expiresAt > clock.instant().getEpochSecond() ? Optional.of(response.item()) : Optional.empty();
-    }
 
-    private TransactWriteItem putKey(IdempotencyKey key, String requestId) {
-        Instant now = clock.instant();
-        Map<String, AttributeValue> item = new HashMap<>(key(idempotencyPk(key), IDEMPOTENCY_SK));
-        item.put(KIND, AttributeValue.fromS("IDEMPOTENCY_KEY"));
-        item.put(ID, AttributeValue.fromS(requestId));
-        item.put(FINGERPRINT, AttributeValue.fromS(key.fingerprint()));
-        item.put(EXPIRES_AT, AttributeValue.fromN(Long.toString(now.plus(KEY_RETENTION).getEpochSecond())));
-        return TransactWriteItem.builder().put(p -> p.tableName(table).item(item)
-                .conditionExpression("attribute_not_exists(#pk) OR #exp < :now")
-                .expressionAttributeNames(Map.of("#pk", PK, "#exp", EXPIRES_AT))
-                .expressionAttributeValues(Map.of(":now", AttributeValue.fromN(Long.toString(now.getEpochSecond()))))).build();
-    }
 
-    private static String idempotencyPk(IdempotencyKey key) {
-        return "IDEMPOTENCY#" + key.scope() + "#" + key.key();
-    }
 
     static TransactWriteItem putNew(String table, Map<String, AttributeValue> item) {
         return TransactWriteItem.builder().put(p -> p.tableName(table).item(item)

@@ -3,6 +3,7 @@ package io.liaison.store;
 import io.liaison.core.AuditEvent;
 import io.liaison.core.Page;
 import io.liaison.core.Request;
+import io.liaison.core.RequestStore;
 import io.liaison.core.Response;
 import io.liaison.core.ResponseStore;
 import io.liaison.core.gate.Answer;
@@ -42,20 +43,32 @@ public final class DynamoResponseStore implements ResponseStore {
     private final String table;
     private final PayloadCipher cipher;
     private final Clock clock;
+    private final IdempotencyKeys idempotency;
 
     public DynamoResponseStore(DynamoDbClient db, String table, PayloadCipher cipher, Clock clock) {
         this.db = db;
         this.table = table;
         this.cipher = cipher;
         this.clock = clock;
+        this.idempotency = new IdempotencyKeys(db, table, clock, "RESPONSE_IDEMPOTENCY");
     }
 
     @Override
-    public boolean submit(Request next, AuditEvent event, Response response) {
-        return DynamoRequestStore.commit(db, List.of(DynamoRequestStore.putChanged(table, next),
+    public boolean submit(Request next, AuditEvent event, Response response, RequestStore.IdempotencyKey key) {
+        List<TransactWriteItem> writes = new ArrayList<>(List.of(DynamoRequestStore.putChanged(table, next),
                 DynamoRequestStore.putNew(table, RequestItems.toItem(event)),
                 DynamoRequestStore.putNew(table, metadata(response, next.filing().targetJurisdiction())),
                 DynamoRequestStore.putNew(table, payload(response))));
+        if (key != null) writes.add(idempotency.put(key, r -> {
+            r.put("number", AttributeValue.fromN(Long.toString(response.number())));
+            r.put("requestId", AttributeValue.fromS(response.requestId()));
+        }));
+        return DynamoRequestStore.commit(db, writes);
+    }
+
+    @Override
+    public Optional<Keyed> keyed(RequestStore.IdempotencyKey key) {
+        return idempotency.live(key).map(item -> new Keyed(Long.parseLong(item.get("number").n()), item.get("fingerprint").s()));
     }
 
     @Override

@@ -64,4 +64,29 @@ class ResponseServiceTest {
         assertThat(broker.responses.clearNotification(DE_EEVIDENCE, ID)).isInstanceOf(Outcome.Ok.class);
         assertThat(broker.responses.clearNotification(DE_EEVIDENCE, ID)).isInstanceOf(Outcome.Conflict.class);
     }
+
+    @Test
+    void submit_withTheSameIdempotencyKey_returnsTheFirstResponse_andStoresOne() {
+        Answer traffic = new Answer(List.of(new ResponseRecord(DataCategory.TRAFFIC, ResponseRecord.Owner.DATA_SUBJECT, false,
+                Map.of("ipAddress", "203.0.113.7"), "DE", Tlp.AMBER)), null, false, Tlp.AMBER);
+        var key = Optional.of(new RequestStore.IdempotencyKey("DE#DE-EEVIDENCE#de-eevidence#" + ID, "answer-0001", "fp-1"));
+
+        Response first = ((Outcome.Ok<Response>) broker.responses.submit(DE_EEVIDENCE, ID, traffic, key)).value();
+        Response retry = ((Outcome.Ok<Response>) broker.responses.submit(DE_EEVIDENCE, ID, traffic, key)).value();
+
+        assertThat(retry.number()).isEqualTo(first.number());
+        assertThat(broker.store.responses(ID)).hasSize(1);
+    }
+
+    @Test
+    void submit_refusesAnIdempotencyKeyReusedForAnotherAnswer() {
+        Answer traffic = new Answer(List.of(new ResponseRecord(DataCategory.TRAFFIC, ResponseRecord.Owner.DATA_SUBJECT, false,
+                Map.of("ipAddress", "203.0.113.7"), "DE", Tlp.AMBER)), null, false, Tlp.AMBER);
+        broker.responses.submit(DE_EEVIDENCE, ID, traffic,
+                Optional.of(new RequestStore.IdempotencyKey("scope", "answer-0001", "fp-1")));
+
+        assertThat(broker.responses.submit(DE_EEVIDENCE, ID, traffic,
+                Optional.of(new RequestStore.IdempotencyKey("scope", "answer-0001", "fp-2")))).isInstanceOf(Outcome.Invalid.class);
+        assertThat(broker.store.responses(ID)).hasSize(1);
+    }
 }

@@ -33,6 +33,7 @@ public final class InMemoryRequestStore implements RequestStore, ResponseStore {
     private final Map<String, List<AuditEvent>> trails = new HashMap<>();
     private final Map<String, StoredKey> keys = new HashMap<>();
     private final Map<String, List<Response>> answers = new HashMap<>();
+    private final Map<String, Keyed> responseKeys = new HashMap<>();
     private Runnable beforeNextApply;
 
     /**
@@ -160,10 +161,17 @@ public final class InMemoryRequestStore implements RequestStore, ResponseStore {
     }
 
     @Override
-    public synchronized boolean submit(Request next, AuditEvent event, Response response) {
+    public synchronized boolean submit(Request next, AuditEvent event, Response response, IdempotencyKey key) {
+        if (key != null && responseKeys.containsKey(key.scope() + "#" + key.key())) return false;
         if (!apply(next, event)) return false;
         answers.computeIfAbsent(next.id(), k -> new ArrayList<>()).add(response);
+        if (key != null) responseKeys.put(key.scope() + "#" + key.key(), new Keyed(response.number(), key.fingerprint()));
         return true;
+    }
+
+    @Override
+    public synchronized Optional<Keyed> keyed(IdempotencyKey key) {
+        return Optional.ofNullable(responseKeys.get(key.scope() + "#" + key.key()));
     }
 
     @Override

@@ -18,6 +18,7 @@ import io.liaison.json.ResponseViews;
 import io.liaison.json.Views;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -65,9 +66,13 @@ public final class CaseworkHandler implements RequestHandler<APIGatewayV2HTTPEve
     private APIGatewayV2HTTPResponse respond(ApiRequest request) {
         Caller caller = request.caller();
         String id = request.requestId();
-        AnswerCodec.Parsed answer = AnswerCodec.read(request.jsonBody());
+        Optional<String> idempotencyKey = request.idempotencyKey();
+        JsonNode body = request.jsonBody();
+        AnswerCodec.Parsed answer = AnswerCodec.read(body);
         HttpApi.requireValid(answer.problems());
-        return HttpApi.result(wiring.responses().submit(caller, id, answer.answer()),
+        // A retry resends the same body: its canonical text is the fingerprint.
+        var key = idempotencyKey.map(k -> ApiRequest.scoped(caller, id, k, body.toString()));
+        return HttpApi.result(wiring.responses().submit(caller, id, answer.answer(), key),
                 r -> HttpApi.json(201, ResponseViews.forContactPoint(r),
                         Map.of("location", "/requests/" + id + "/responses/" + r.number())));
     }

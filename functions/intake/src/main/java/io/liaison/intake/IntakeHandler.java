@@ -8,29 +8,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.liaison.config.Environment;
 import io.liaison.config.Wiring;
 import io.liaison.core.Caller;
-import io.liaison.core.Filing;
 import io.liaison.core.RequestStore.IdempotencyKey;
 import io.liaison.http.ApiRequest;
 import io.liaison.http.HttpApi;
-import io.liaison.http.Problem;
-import io.liaison.http.ProblemException;
 import io.liaison.json.FieldReader;
 import io.liaison.json.FilingCodec;
 import io.liaison.json.Views;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** The requester's writes: file a request, withdraw it. */
 public final class IntakeHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
-    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("^[A-Za-z0-9._:-]{8,128}$");
-
     private final Wiring wiring;
 
     public IntakeHandler() {
@@ -56,10 +46,11 @@ public final class IntakeHandler implements RequestHandler<APIGatewayV2HTTPEvent
 
     private APIGatewayV2HTTPResponse file(ApiRequest request) {
         Caller caller = request.caller();
-        Optional<String> idempotencyKey = request.header("Idempotency-Key").map(IntakeHandler::checkedKey);
+        Optional<String> idempotencyKey = request.idempotencyKey();
         FilingCodec.Parsed parsed = FilingCodec.read(request.jsonBody());
         HttpApi.requireValid(parsed.problems());
-        Optional<IdempotencyKey> key = idempotencyKey.map(k -> idempotencyKey(caller, k, parsed.filing()));
+        Optional<IdempotencyKey> key = idempotencyKey.map(k -> ApiRequest.scoped(caller, null, k,
+                FilingCodec.write(parsed.filing()).toString()));
         return HttpApi.result(wiring.requests().file(caller, parsed.filing(), key), filed -> HttpApi.json(201,
                 Views.request(filed.request(), wiring.directory()),
                 Map.of("location", "/requests/" + filed.request().id(),
@@ -75,27 +66,5 @@ public final class IntakeHandler implements RequestHandler<APIGatewayV2HTTPEvent
         HttpApi.requireValid(in);
         return HttpApi.result(wiring.requests().withdraw(caller, id, reason),
                 r -> HttpApi.json(200, Views.request(r, wiring.directory())));
-    }
-
-    private static String checkedKey(String key) {
-        if (!IDEMPOTENCY_KEY.matcher(key).matches()) {
-            throw new ProblemException(Problem.of(400, "/problems/bad-idempotency-key", "Bad Idempotency-Key",
-                    "An Idempotency-Key is 8 to 128 characters of letters, digits and . _ : - (a UUID is a good choice)."));
-        }
-        return key;
-    }
-
-    /** Keys are the requester's own: the same key from someone else is another key. */
-    private static IdempotencyKey idempotencyKey(Caller caller, String key, Filing filing) {
-        String scope = caller.jurisdiction() + "#" + caller.agency() + "#" + caller.subject();
-        return new IdempotencyKey(scope, key, sha256(FilingCodec.write(filing).toString()));
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 }
