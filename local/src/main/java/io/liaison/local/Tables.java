@@ -44,10 +44,31 @@ final class Tables {
             }
             existing = describe(db, name);
         }
+        addMissingIndexes(db, name, properties, existing);
         if (existing == null || existing.latestStreamArn() == null) {
             throw new IllegalStateException("table " + name + " has no stream");
         }
         return existing.latestStreamArn();
+    }
+
+    /**
+     * A table kept with --data-dir may predate an index the template declares now: add it, so an
+     * older local data folder keeps working after an upgrade.
+     */
+    private static void addMissingIndexes(DynamoDbClient db, String name, Map<String, Object> properties, TableDescription table) {
+        java.util.Set<String> present = new java.util.HashSet<>();
+        if (table.hasGlobalSecondaryIndexes()) table.globalSecondaryIndexes().forEach(i -> present.add(i.indexName()));
+        for (Map<String, Object> index : list(properties.get("GlobalSecondaryIndexes"))) {
+            if (present.contains(str(index, "IndexName"))) continue;
+            db.updateTable(u -> u.tableName(name)
+                    .attributeDefinitions(list(properties.get("AttributeDefinitions")).stream()
+                            .map(a -> AttributeDefinition.builder().attributeName(str(a, "AttributeName"))
+                                    .attributeType(str(a, "AttributeType")).build()).toList())
+                    .globalSecondaryIndexUpdates(g -> g.create(c -> c.indexName(str(index, "IndexName"))
+                            .keySchema(keys(index.get("KeySchema")))
+                            .projection(p -> p.projectionType(str(map(index.get("Projection")), "ProjectionType"))
+                                    .nonKeyAttributes(strings(map(index.get("Projection")).get("NonKeyAttributes")))))));
+        }
     }
 
     private static TableDescription describe(DynamoDbClient db, String name) {

@@ -227,6 +227,9 @@ public final class ResponseService {
             if (response.get().authorSubject().equals(caller.subject())) {
                 return new Outcome.Forbidden<>("four eyes: the person who wrote a response cannot review it");
             }
+            if (approve && request.get().status() == Status.WITHDRAWN) {
+                return new Outcome.Conflict<>("the request was withdrawn: nothing more is released to it; block the response instead");
+            }
             Instant now = clock.instant();
             List<String> ruleIds = response.get().decision().ruleIds();
             String ground = "response " + number;

@@ -80,13 +80,13 @@ public final class DynamoResponseStore implements ResponseStore {
                         .conditionExpression("#status = :held")
                         .expressionAttributeNames(Map.of("#status", "status"))
                         .expressionAttributeValues(Map.of(":held", AttributeValue.fromS(Response.Status.HELD.name())))).build()));
-        if (reviewed.expiresAt() != null) {
-            writes.add(TransactWriteItem.builder().update(u -> u.tableName(table)
-                    .key(key(reviewed.requestId(), sk(reviewed.number()) + PAYLOAD_SUFFIX))
-                    .updateExpression("SET #exp = :exp")
-                    .expressionAttributeNames(Map.of("#exp", EXPIRES_AT))
-                    .expressionAttributeValues(Map.of(":exp", epoch(reviewed.expiresAt())))).build());
-        }
+        // Released: kept for the retention period from now. Blocked: purged at once.
+        Instant purgeAt = reviewed.expiresAt() != null ? reviewed.expiresAt() : reviewed.review().at();
+        writes.add(TransactWriteItem.builder().update(u -> u.tableName(table)
+                .key(key(reviewed.requestId(), sk(reviewed.number()) + PAYLOAD_SUFFIX))
+                .updateExpression("SET #exp = :exp")
+                .expressionAttributeNames(Map.of("#exp", EXPIRES_AT))
+                .expressionAttributeValues(Map.of(":exp", epoch(purgeAt)))).build());
         return DynamoRequestStore.commit(db, writes);
     }
 
@@ -191,7 +191,9 @@ public final class DynamoResponseStore implements ResponseStore {
         Map<String, AttributeValue> item = new HashMap<>(key(r.requestId(), sk(r.number()) + PAYLOAD_SUFFIX));
         item.put("kind", AttributeValue.fromS("PAYLOAD"));
         item.put("payload", AttributeValue.fromB(SdkBytes.fromByteArray(cipher.seal(ResponseItems.payload(r), context(r, "payload")))));
-        if (r.expiresAt() != null) item.put(EXPIRES_AT, epoch(r.expiresAt()));
+        // Every payload expires: a released one at its retention date, a held or blocked one at the
+        // retention date its decision set, unless a review moves it.
+        item.put(EXPIRES_AT, epoch(r.expiresAt() != null ? r.expiresAt() : r.decision().expiresAt()));
         return item;
     }
 
