@@ -26,5 +26,17 @@ public final class Json {
             .disable(JsonParser.Feature.AUTO_CLOSE_SOURCE)
             .build();
 
+    private static final ObjectMapper SORTED = JsonMapper.builder()
+            .enable(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.WRITE_PROPERTIES_SORTED).build();
+
     private Json() {}
+
+    /** The node as text with every object's members in name order: the same content, the same text. */
+    public static String canonical(com.fasterxml.jackson.databind.JsonNode node) {
+        try {
+            return SORTED.writeValueAsString(node);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a parsed tree always writes", e);
+        }
+    }
 }

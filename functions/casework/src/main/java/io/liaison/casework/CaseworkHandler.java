@@ -14,6 +14,7 @@ import io.liaison.http.ApiRequest;
 import io.liaison.http.HttpApi;
 import io.liaison.json.AnswerCodec;
 import io.liaison.json.FieldReader;
+import io.liaison.json.Json;
 import io.liaison.json.ResponseViews;
 import io.liaison.json.Views;
 
@@ -70,8 +71,8 @@ public final class CaseworkHandler implements RequestHandler<APIGatewayV2HTTPEve
         JsonNode body = request.jsonBody();
         AnswerCodec.Parsed answer = AnswerCodec.read(body);
         HttpApi.requireValid(answer.problems());
-        // A retry resends the same body: its canonical text is the fingerprint.
-        var key = idempotencyKey.map(k -> ApiRequest.scoped(caller, id, k, body.toString()));
+        // The same answer, whatever the order of its members, has the same fingerprint.
+        var key = idempotencyKey.map(k -> ApiRequest.scoped(caller, id, k, Json.canonical(body)));
         return HttpApi.result(wiring.responses().submit(caller, id, answer.answer(), key),
                 r -> HttpApi.json(201, ResponseViews.forContactPoint(r),
                         Map.of("location", "/requests/" + id + "/responses/" + r.number())));
