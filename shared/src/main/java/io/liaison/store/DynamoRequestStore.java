@@ -124,21 +124,26 @@ public final class DynamoRequestStore implements RequestStore {
 
     @Override
     public List<AuditEvent> events(String requestId) {
-        List<AuditEvent> events = new ArrayList<>();
+        return itemsOf(db, table, requestId, EVENT_SK_PREFIX).stream().map(RequestItems::toEvent).toList();
+    }
+
+    /** Every item of a request's collection whose sort key starts with {@code prefix}, in key order (consistent). */
+    static List<Map<String, AttributeValue>> itemsOf(DynamoDbClient db, String table, String requestId, String prefix) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
         Map<String, AttributeValue> start = null;
         do {
             Map<String, AttributeValue> from = start;
             QueryResponse response = db.query(q -> q.tableName(table).consistentRead(true)
-                    .keyConditionExpression("#pk = :pk AND begins_with(#sk, :events)")
+                    .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
                     .expressionAttributeNames(Map.of("#pk", PK, "#sk", SK))
                     .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(requestPk(requestId)),
-                            ":events", AttributeValue.fromS(EVENT_SK_PREFIX)))
+                            ":prefix", AttributeValue.fromS(prefix)))
                     .exclusiveStartKey(from));
-            response.items().forEach(item -> events.add(RequestItems.toEvent(item)));
+            items.addAll(response.items());
             start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
                     ? response.lastEvaluatedKey() : null;
         } while (start != null);
-        return events;
+        return items;
     }
 
     /**

@@ -100,22 +100,11 @@ public final class DynamoResponseStore implements ResponseStore {
     public List<Response> responses(String requestId) {
         Map<String, Map<String, AttributeValue>> payloads = new HashMap<>();
         List<Map<String, AttributeValue>> metadata = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> from = start;
-            QueryResponse page = db.query(q -> q.tableName(table).consistentRead(true)
-                    .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
-                    .expressionAttributeNames(Map.of("#pk", PK, "#sk", SK))
-                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(requestPk(requestId)),
-                            ":prefix", AttributeValue.fromS(PREFIX)))
-                    .exclusiveStartKey(from));
-            for (Map<String, AttributeValue> item : page.items()) {
-                String sk = item.get(SK).s();
-                if (sk.endsWith(PAYLOAD_SUFFIX)) payloads.put(sk.substring(0, sk.length() - PAYLOAD_SUFFIX.length()), item);
-                else metadata.add(item);
-            }
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
+        for (Map<String, AttributeValue> item : DynamoRequestStore.itemsOf(db, table, requestId, PREFIX)) {
+            String sk = item.get(SK).s();
+            if (sk.endsWith(PAYLOAD_SUFFIX)) payloads.put(sk.substring(0, sk.length() - PAYLOAD_SUFFIX.length()), item);
+            else metadata.add(item);
+        }
         return metadata.stream().map(m -> response(m, payloads.get(m.get(SK).s()))).toList();
     }
 
