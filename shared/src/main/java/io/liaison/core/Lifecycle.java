@@ -114,7 +114,8 @@ public final class Lifecycle {
     public static Applied record(Request request, String action, Actor actor, Instant now, List<String> ruleIds,
                                  String ground) {
         Request next = new Request(request.id(), request.requester(), request.filing(), request.status(),
-                request.version() + 1, request.filedAt(), request.updatedAt(), request.assignment(), request.outcome());
+                request.version() + 1, request.filedAt(), request.updatedAt(), request.assignment(), request.outcome(),
+                request.trailHead());
         return new Applied(next, new AuditEvent(request.id(), next.version(), now, action, request.status(),
                 request.status(), actor, ruleIds, ground, null, null));
     }

@@ -8,6 +8,8 @@ import java.util.Objects;
  * change; it doubles as the sequence number of the audit event that change wrote.
  * {@code assignment} is set once the request is routed; {@code outcome} says why it ended
  * UNROUTABLE, REJECTED or WITHDRAWN, or what the contact point said on acceptance.
+ * {@code trailHead} is the hash at the head of the request's audit chain, as the store keeps it:
+ * the core carries it unchanged so that the store can link the next event to it.
  */
 public record Request(
         String id,
@@ -18,7 +20,8 @@ public record Request(
         Instant filedAt,
         Instant updatedAt,
         Assignment assignment,
-        StatusNote outcome) {
+        StatusNote outcome,
+        String trailHead) {
 
     public Request {
         Objects.requireNonNull(id, "id");
@@ -30,11 +33,16 @@ public record Request(
     }
 
     public static Request filed(String id, Requester requester, Filing filing, Instant now) {
-        return new Request(id, requester, filing, Status.FILED, 1, now, now, null, null);
+        return new Request(id, requester, filing, Status.FILED, 1, now, now, null, null, null);
     }
 
     Request next(Status status, Instant now, Assignment assignment, StatusNote outcome) {
-        return new Request(id, requester, filing, status, version + 1, filedAt, now, assignment, outcome);
+        return new Request(id, requester, filing, status, version + 1, filedAt, now, assignment, outcome, trailHead);
+    }
+
+    /** The same request with its audit chain's new head, as the store sets it when it writes an event. */
+    public Request withTrailHead(String head) {
+        return new Request(id, requester, filing, status, version, filedAt, updatedAt, assignment, outcome, head);
     }
 
     /**

@@ -118,16 +118,29 @@ public final class ResponseService {
         return new Seen(response, true, null);
     }
 
+    /** Many readers at once all contend for the next trail position: readers retry longer, with jitter. */
+    static final int READ_ATTEMPTS = 40;
+
     private boolean recordRead(Caller caller, String requestId, List<Long> numbers) {
         String which = numbers.stream().map(String::valueOf).collect(Collectors.joining(","));
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+        for (int attempt = 0; attempt < READ_ATTEMPTS; attempt++) {
             Optional<Request> request = requests.find(requestId);
             if (request.isEmpty()) return false;
             Lifecycle.Applied applied = Lifecycle.record(request.get(), "RESPONSES_READ", Actor.of(caller), clock.instant(),
                     List.of(), "responses " + which);
             if (responses.record(applied.request(), applied.event())) return true;
+            backOff(attempt);
         }
         return false;
+    }
+
+    private static void backOff(int attempt) {
+        try {
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 5L << Math.min(attempt, 4)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while recording a read", e);
+        }
     }
 
     static final String NOTIFICATION_CLEARED = "NOTIFICATION_CLEARED";

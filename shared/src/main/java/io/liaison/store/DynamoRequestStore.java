@@ -1,5 +1,7 @@
 package io.liaison.store;
 
+import io.liaison.audit.EventHashes;
+import io.liaison.audit.Hash;
 import io.liaison.core.AuditEvent;
 import io.liaison.core.Page;
 import io.liaison.core.Request;
@@ -52,8 +54,9 @@ public final class DynamoRequestStore implements RequestStore {
 
     @Override
     public FileResult file(Request request, AuditEvent event, IdempotencyKey key) {
-        List<TransactWriteItem> writes = new ArrayList<>(List.of(putNew(table, RequestItems.toItem(request)),
-                putNew(table, RequestItems.toItem(event))));
+        Chained chained = chain(request, event);
+        List<TransactWriteItem> writes = new ArrayList<>(List.of(putNew(table, RequestItems.toItem(chained.request())),
+                putNew(table, chained.event())));
         if (key != null) writes.add(keys.put(key, item -> item.put(ID, AttributeValue.fromS(request.id()))));
         // Another try with the same key may be committing right now (TransactionConflict on AWS):
         // try again until one of the two has won, then answer as the winner did.
@@ -86,7 +89,29 @@ public final class DynamoRequestStore implements RequestStore {
 
     @Override
     public boolean apply(Request next, AuditEvent event) {
-        return commit(db, List.of(putChanged(table, next), putNew(table, RequestItems.toItem(event))));
+        return commit(db, changeWithEvent(table, next, event));
+    }
+
+    record Chained(Request request, Map<String, AttributeValue> event) {}
+
+    /**
+     * Links the event to the request's audit chain: its entry hash, and the chain hash over the
+     * previous head and that entry, which becomes the request's new head in the same transaction.
+     */
+    static Chained chain(Request next, AuditEvent event) {
+        Hash previous = next.trailHead() == null ? Hash.GENESIS : new Hash(next.trailHead());
+        Hash entry = EventHashes.entry(event);
+        Hash head = EventHashes.link(previous, entry);
+        Map<String, AttributeValue> item = new HashMap<>(RequestItems.toItem(event));
+        item.put(RequestItems.ENTRY_HASH, AttributeValue.fromS(entry.hex()));
+        item.put(RequestItems.CHAIN_HASH, AttributeValue.fromS(head.hex()));
+        return new Chained(next.withTrailHead(head.hex()), item);
+    }
+
+    /** A change of the request and the event that records it, chained, for one transaction. */
+    static List<TransactWriteItem> changeWithEvent(String table, Request next, AuditEvent event) {
+        Chained chained = chain(next, event);
+        return List.of(putChanged(table, chained.request()), putNew(table, chained.event()));
     }
 
     /** The request as changed, written only over the version the change was computed from. */

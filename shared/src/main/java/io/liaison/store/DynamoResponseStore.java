@@ -55,8 +55,8 @@ public final class DynamoResponseStore implements ResponseStore {
 
     @Override
     public boolean submit(Request next, AuditEvent event, Response response, RequestStore.IdempotencyKey key) {
-        List<TransactWriteItem> writes = new ArrayList<>(List.of(DynamoRequestStore.putChanged(table, next),
-                DynamoRequestStore.putNew(table, RequestItems.toItem(event)),
+        List<TransactWriteItem> writes = new ArrayList<>(DynamoRequestStore.changeWithEvent(table, next, event));
+        writes.addAll(List.of(
                 DynamoRequestStore.putNew(table, metadata(response, next.filing().targetJurisdiction())),
                 DynamoRequestStore.putNew(table, payload(response))));
         if (key != null) writes.add(idempotency.put(key, r -> {
@@ -73,13 +73,12 @@ public final class DynamoResponseStore implements ResponseStore {
 
     @Override
     public boolean review(Request next, AuditEvent event, Response reviewed) {
-        List<TransactWriteItem> writes = new ArrayList<>(List.of(DynamoRequestStore.putChanged(table, next),
-                DynamoRequestStore.putNew(table, RequestItems.toItem(event)),
-                TransactWriteItem.builder().put(p -> p.tableName(table)
+        List<TransactWriteItem> writes = new ArrayList<>(DynamoRequestStore.changeWithEvent(table, next, event));
+        writes.add(TransactWriteItem.builder().put(p -> p.tableName(table)
                         .item(metadata(reviewed, next.filing().targetJurisdiction()))
                         .conditionExpression("#status = :held")
                         .expressionAttributeNames(Map.of("#status", "status"))
-                        .expressionAttributeValues(Map.of(":held", AttributeValue.fromS(Response.Status.HELD.name())))).build()));
+                        .expressionAttributeValues(Map.of(":held", AttributeValue.fromS(Response.Status.HELD.name())))).build());
         // Released: kept for the retention period from now. Blocked: purged at once.
         Instant purgeAt = reviewed.expiresAt() != null ? reviewed.expiresAt() : reviewed.review().at();
         writes.add(TransactWriteItem.builder().update(u -> u.tableName(table)
@@ -92,8 +91,7 @@ public final class DynamoResponseStore implements ResponseStore {
 
     @Override
     public boolean record(Request next, AuditEvent event) {
-        return DynamoRequestStore.commit(db, List.of(DynamoRequestStore.putChanged(table, next),
-                DynamoRequestStore.putNew(table, RequestItems.toItem(event))));
+        return DynamoRequestStore.commit(db, DynamoRequestStore.changeWithEvent(table, next, event));
     }
 
     @Override

@@ -77,6 +77,9 @@ public final class RequestItems {
     static final String GROUND = "ground";
     static final String REASON = "reason";
     static final String POLICY_VERSION = "policyVersion";
+    public static final String ENTRY_HASH = "entryHash";
+    public static final String CHAIN_HASH = "chainHash";
+    public static final String TRAIL_HEAD = "trailHead";
 
     private RequestItems() {}
 
@@ -134,6 +137,7 @@ public final class RequestItems {
             put(item, STATUS_CODE, r.outcome().ground());
             put(item, STATUS_TEXT, r.outcome().text());
         }
+        put(item, TRAIL_HEAD, r.trailHead());
         return item;
     }
 
@@ -154,7 +158,7 @@ public final class RequestItems {
         return new Request(s(item, ID),
                 new Requester(s(item, REQUESTER_JURISDICTION), s(item, REQUESTER_AGENCY), s(item, REQUESTER_SUBJECT)),
                 filing, code(Status.class, s(item, STATUS)), Long.parseLong(item.get(VERSION).n()),
-                instant(item, FILED_AT), instant(item, UPDATED_AT), assignment, note);
+                instant(item, FILED_AT), instant(item, UPDATED_AT), assignment, note, s(item, TRAIL_HEAD));
     }
 
     public static Map<String, AttributeValue> toItem(AuditEvent e) {

@@ -41,7 +41,7 @@ class LifecycleTest {
                     "R2-PRESERVATION", FILED_AT, FILED_AT.plus(Duration.ofHours(4)), FILED_AT.plus(Duration.ofDays(1)));
         };
         return new Request("276b1bd5-f897-474b-8535-d60307d343ee", NL_POLICE, Filings.preservation().build(), status,
-                version, FILED_AT, FILED_AT, assignment, null);
+                version, FILED_AT, FILED_AT, assignment, null, null);
     }
 
     private static Lifecycle.Action action(String name) {

@@ -1,0 +1,65 @@
+package io.liaison.infra;
+
+import io.liaison.audit.TrailVerifier;
+import io.liaison.local.LocalBroker;
+import io.liaison.store.StoredTrails;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every event is chained as it is written; an edit made behind Liaison's back is named by the verifier. */
+@ExtendWith(Broker.class)
+class TrailIntegrityTest {
+
+    @Test
+    void aTrailWrittenThroughTheApi_verifies_andAnEditThroughTheRawTableIsNamed(Api api, LocalBroker broker) {
+        String id = api.file("nl-police", Api.preservation());
+        api.awaitRouted("nl-police", id);
+        api.post("de-poc247", "/requests/" + id + "/acknowledgement", Api.JSON.createObjectNode().put("decision", "accept"));
+        StoredTrails trails = new StoredTrails(broker.dynamoDb(), broker.tableName());
+
+        assertThat(trails.verify(id)).get().isInstanceOf(TrailVerifier.Valid.class);
+
+        broker.dynamoDb().updateItem(u -> u.tableName(broker.tableName())
+                .key(Map.of("PK", AttributeValue.fromS("REQ#" + id), "SK", AttributeValue.fromS("EVENT#0000000002")))
+                .updateExpression("SET actorOrganisation = :o")
+                .expressionAttributeValues(Map.of(":o", AttributeValue.fromS("someone-else"))));
+
+        assertThat(trails.verify(id)).get().isInstanceOfSatisfying(TrailVerifier.Broken.class, broken -> {
+            assertThat(broken.sequence()).isEqualTo(2);
+            assertThat(broken.damage()).isEqualTo(TrailVerifier.Damage.ALTERED);
+        });
+    }
+
+    @Test
+    void twentyParallelReads_leaveOneUnbrokenChain(Api api, LocalBroker broker) throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode filing = Api.preservation().put("type", "subscriber_data").put("urgency", "routine");
+        filing.putObject("legalBasis").put("instrument", "ETS_185").put("article", "31");
+        filing.putArray("dataCategories").add("subscriber");
+        String id = api.file("nl-police", filing);
+        api.awaitRouted("nl-police", id);
+        api.post("de-ca", "/requests/" + id + "/acknowledgement", Api.JSON.createObjectNode().put("decision", "accept"));
+        com.fasterxml.jackson.databind.node.ObjectNode answer = Api.JSON.createObjectNode().put("final", false).put("tlp", "TLP:AMBER");
+        answer.putArray("records").addObject().put("category", "subscriber").put("owner", "data_subject")
+                .put("originJurisdiction", "DE").putObject("fields").put("name", "M. Muster");
+        assertThat(api.post("de-ca", "/requests/" + id + "/responses", answer).status()).isEqualTo(201);
+
+        java.util.List<Integer> statuses;
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(20)) {
+            var reads = java.util.stream.IntStream.range(0, 20)
+                    .mapToObj(i -> pool.submit(() -> api.get(i % 2 == 0 ? "nl-police" : "nl-police-2", "/requests/" + id + "/responses").status()))
+                    .toList();
+            statuses = new java.util.ArrayList<>();
+            for (var read : reads) statuses.add(read.get());
+        }
+
+        assertThat(statuses).containsOnly(200);
+        var verification = new StoredTrails(broker.dynamoDb(), broker.tableName()).verify(id).orElseThrow();
+        assertThat(verification).isInstanceOfSatisfying(TrailVerifier.Valid.class,
+                valid -> assertThat(valid.length()).isEqualTo(4 + 20)); // filed, routed, accepted, responded + 20 reads
+    }
+}
