@@ -27,3 +27,6 @@ build-ReviewFunction:
 
 build-PolicyFunction:
 	$(call build_function,policy)
+
+build-AuditFunction:
+	$(call build_function,audit)

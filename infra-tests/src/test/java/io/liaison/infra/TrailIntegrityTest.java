@@ -62,4 +62,28 @@ class TrailIntegrityTest {
         assertThat(verification).isInstanceOfSatisfying(TrailVerifier.Valid.class,
                 valid -> assertThat(valid.length()).isEqualTo(4 + 20)); // filed, routed, accepted, responded + 20 reads
     }
+
+    @Test
+    void anAuditorReadsAndVerifiesATrailOverTheApi_andSeesTheEditedEvent(Api api, LocalBroker broker) {
+        String id = api.file("nl-police", Api.preservation());
+        api.awaitRouted("nl-police", id);
+
+        Api.Response events = api.get("auditor", "/audit/requests/" + id + "/events");
+        assertThat(events.status()).isEqualTo(200);
+        assertThat(events.json().path("items").findValuesAsText("action")).containsExactly("FILED", "ROUTED");
+        assertThat(events.json().path("items").get(0).path("chainHash").asText()).hasSize(64);
+        assertThat(events.body()).doesNotContain("summaryOfFacts").doesNotContain("necessityStatement");
+        assertThat(api.get("auditor", "/audit/requests/" + id + "/verification").json().path("valid").asBoolean()).isTrue();
+
+        broker.dynamoDb().updateItem(u -> u.tableName(broker.tableName())
+                .key(Map.of("PK", AttributeValue.fromS("REQ#" + id), "SK", AttributeValue.fromS("EVENT#0000000001")))
+                .updateExpression("SET actorSubject = :s").expressionAttributeValues(Map.of(":s", AttributeValue.fromS("nobody"))));
+
+        var verification = api.get("auditor", "/audit/requests/" + id + "/verification").json();
+        assertThat(verification.path("valid").asBoolean()).isFalse();
+        assertThat(verification.path("sequence").asLong()).isEqualTo(1);
+        assertThat(verification.path("damage").asText()).isEqualTo("ALTERED");
+        assertThat(api.get("nl-police", "/audit/requests/" + id + "/verification").status()).isEqualTo(403);
+        assertThat(api.get("auditor", "/audit/requests/00000000-0000-4000-8000-000000000000/verification").status()).isEqualTo(404);
+    }
 }

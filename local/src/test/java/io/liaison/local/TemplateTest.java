@@ -20,7 +20,7 @@ class TemplateTest {
     void theTemplateDeclaresOneTable_andTheFourFunctions() {
         assertThat(template.tables()).containsOnlyKeys("RequestsTable");
         assertThat(template.functions()).extracting(Template.Function::logicalId)
-                .containsExactlyInAnyOrder("IntakeFunction", "CaseworkFunction", "TrackingFunction", "ReviewFunction", "PolicyFunction",
+                .containsExactlyInAnyOrder("IntakeFunction", "CaseworkFunction", "TrackingFunction", "ReviewFunction", "PolicyFunction", "AuditFunction",
                         "RouterFunction");
     }
 
@@ -33,7 +33,8 @@ class TemplateTest {
                 "POST /requests/{id}/acknowledgement", "GET /requests", "GET /requests/{id}", "GET /requests/{id}/events",
                 "POST /requests/{id}/responses", "GET /requests/{id}/responses", "GET /reviews",
                 "GET /requests/{id}/responses/{number}", "POST /requests/{id}/responses/{number}/review",
-                "GET /policy", "PUT /policy", "POST /requests/{id}/notification-clearance");
+                "GET /policy", "PUT /policy", "POST /requests/{id}/notification-clearance",
+                "GET /audit/requests/{id}/events", "GET /audit/requests/{id}/verification");
     }
 
     @Test

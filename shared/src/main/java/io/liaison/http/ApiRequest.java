@@ -51,6 +51,22 @@ public final class ApiRequest {
         return new Caller(subject, role, jurisdiction, claim(claims, "agency"), claim(claims, "contact_point"));
     }
 
+    /**
+     * The jurisdictions an auditor's token limits it to (claim "jurisdictions", comma- or
+     * space-separated); empty when the auditor may read every trail.
+     */
+    public java.util.Set<String> auditedJurisdictions() {
+        Map<String, String> claims = Optional.ofNullable(event.getRequestContext())
+                .map(APIGatewayV2HTTPEvent.RequestContext::getAuthorizer)
+                .map(APIGatewayV2HTTPEvent.RequestContext.Authorizer::getJwt)
+                .map(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT::getClaims)
+                .orElse(Map.of());
+        String value = claim(claims, "jurisdictions");
+        if (value == null) return java.util.Set.of();
+        return java.util.Arrays.stream(value.replaceAll("[\\[\\]\"]", "").split("[,\\s]+"))
+                .filter(s -> !s.isBlank()).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
     /** Cognito puts custom attributes under "custom:"; other issuers use the plain name. */
     private static String claim(Map<String, String> claims, String name) {
         String value = claims.get(name);

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Reads a request's trail with its stored hashes, as the verifier needs it. */
+/** Reads a request's trail with its stored hashes, as auditors and the verifier need it. */
 public final class StoredTrails {
     private final DynamoDbClient db;
     private final String table;
@@ -19,8 +19,15 @@ public final class StoredTrails {
         this.table = table;
     }
 
-    /** The verification of one request's trail, or empty when there is no such request. */
-    public Optional<TrailVerifier.Verification> verify(String requestId) {
+    /** A trail as stored: its events with their hashes, the head and length the request item holds. */
+    public record Trail(String requestId, String requesterJurisdiction, String targetJurisdiction,
+                        List<TrailVerifier.StoredEvent> events, Hash head, long length) {
+        public TrailVerifier.Verification verify() {
+            return TrailVerifier.verify(events, head, length);
+        }
+    }
+
+    public Optional<Trail> read(String requestId) {
         var request = db.getItem(g -> g.tableName(table).consistentRead(true).key(Map.of(
                 RequestItems.PK, AttributeValue.fromS(RequestItems.requestPk(requestId)),
                 RequestItems.SK, AttributeValue.fromS(RequestItems.REQUEST_SK))));
@@ -29,7 +36,13 @@ public final class StoredTrails {
         List<TrailVerifier.StoredEvent> events = DynamoRequestStore.itemsOf(db, table, requestId, RequestItems.EVENT_SK_PREFIX)
                 .stream().map(StoredTrails::stored).toList();
         Hash head = item.containsKey(RequestItems.TRAIL_HEAD) ? new Hash(item.get(RequestItems.TRAIL_HEAD).s()) : Hash.GENESIS;
-        return Optional.of(TrailVerifier.verify(events, head, Long.parseLong(item.get("version").n())));
+        return Optional.of(new Trail(requestId, item.get("requesterJurisdiction").s(), item.get("targetJurisdiction").s(),
+                events, head, Long.parseLong(item.get("version").n())));
+    }
+
+    /** The verification of one request's trail, or empty when there is no such request. */
+    public Optional<TrailVerifier.Verification> verify(String requestId) {
+        return read(requestId).map(Trail::verify);
     }
 
     private static TrailVerifier.StoredEvent stored(Map<String, AttributeValue> item) {

@@ -1,0 +1,103 @@
+package io.liaison.auditor;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.liaison.audit.TrailVerifier;
+import io.liaison.config.Clients;
+import io.liaison.config.Environment;
+import io.liaison.core.Caller;
+import io.liaison.core.Role;
+import io.liaison.http.ApiRequest;
+import io.liaison.http.HttpApi;
+import io.liaison.http.Problem;
+import io.liaison.http.ProblemException;
+import io.liaison.json.Json;
+import io.liaison.store.StoredTrails;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The auditor's view of trails: any request's events (metadata only, with their hashes), and a
+ * verification that names the first broken event. An auditor whose token lists jurisdictions
+ * sees only requests from or to them; anything else is not found.
+ */
+public final class AuditorHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    private final StoredTrails trails;
+
+    public AuditorHandler() {
+        this(Environment.system());
+    }
+
+    public AuditorHandler(Environment env) {
+        this(Clients.dynamoDb(env), env.require(Environment.TABLE_NAME));
+    }
+
+    AuditorHandler(DynamoDbClient db, String table) {
+        this.trails = new StoredTrails(db, table);
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return HttpApi.serve(event, context, request -> switch (request.routeKey()) {
+            case "GET /audit/requests/{id}/events" -> events(request);
+            case "GET /audit/requests/{id}/verification" -> verification(request);
+            default -> HttpApi.unknownRoute(request);
+        });
+    }
+
+    private StoredTrails.Trail trail(ApiRequest request) {
+        Caller caller = request.caller();
+        if (caller.role() != Role.AUDITOR) {
+            throw new ProblemException(Problem.of(403, "/problems/forbidden", "Forbidden", "trails are read by auditors"));
+        }
+        Set<String> limits = request.auditedJurisdictions();
+        Optional<StoredTrails.Trail> trail = trails.read(request.requestId())
+                .filter(t -> limits.isEmpty() || limits.contains(t.requesterJurisdiction()) || limits.contains(t.targetJurisdiction()));
+        return trail.orElseThrow(() -> new ProblemException(Problem.notFound()));
+    }
+
+    private APIGatewayV2HTTPResponse events(ApiRequest request) {
+        StoredTrails.Trail trail = trail(request);
+        ObjectNode out = Json.MAPPER.createObjectNode();
+        out.put("requestId", trail.requestId());
+        out.put("requesterJurisdiction", trail.requesterJurisdiction());
+        out.put("targetJurisdiction", trail.targetJurisdiction());
+        out.put("head", trail.head().hex());
+        var items = out.putArray("items");
+        for (TrailVerifier.StoredEvent stored : trail.events()) {
+            var e = stored.event();
+            ObjectNode item = items.addObject();
+            item.put("sequence", e.sequence()).put("at", io.liaison.json.Times.format(e.at())).put("action", e.action());
+            if (e.from() == null) item.putNull("from");
+            else item.put("from", e.from().code());
+            item.put("to", e.to().code());
+            ObjectNode actor = item.putObject("actor").put("role", e.actor().role());
+            if (e.actor().jurisdiction() != null) actor.put("jurisdiction", e.actor().jurisdiction());
+            if (e.actor().organisation() != null) actor.put("organisation", e.actor().organisation());
+            if (e.actor().subject() != null) actor.put("subject", e.actor().subject());
+            var rules = item.putArray("ruleIds");
+            e.ruleIds().forEach(rules::add);
+            if (e.ground() != null) item.put("ground", e.ground());
+            if (e.reason() != null) item.put("reason", e.reason());
+            if (e.policyVersion() != null) item.put("policyVersion", e.policyVersion());
+            item.put("entryHash", stored.entryHash().hex()).put("chainHash", stored.chainHash().hex());
+        }
+        return HttpApi.json(200, out);
+    }
+
+    private APIGatewayV2HTTPResponse verification(ApiRequest request) {
+        StoredTrails.Trail trail = trail(request);
+        ObjectNode out = Json.MAPPER.createObjectNode().put("requestId", trail.requestId());
+        switch (trail.verify()) {
+            case TrailVerifier.Valid valid -> out.put("valid", true).put("length", valid.length()).put("head", valid.head().hex());
+            case TrailVerifier.Broken broken -> out.put("valid", false).put("sequence", broken.sequence())
+                    .put("damage", broken.damage().name()).put("detail", broken.detail());
+        }
+        return HttpApi.json(200, out);
+    }
+}
