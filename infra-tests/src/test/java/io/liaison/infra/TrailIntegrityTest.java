@@ -86,4 +86,34 @@ class TrailIntegrityTest {
         assertThat(api.get("nl-police", "/audit/requests/" + id + "/verification").status()).isEqualTo(403);
         assertThat(api.get("auditor", "/audit/requests/00000000-0000-4000-8000-000000000000/verification").status()).isEqualTo(404);
     }
+
+    @Test
+    void anAuditorListsEventsAcrossRequestsByTime_andJurisdiction_pagingEachOnce(Api api) {
+        java.time.Instant from = java.time.Instant.now().minusSeconds(1);
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String id = api.file("fr-police", Api.preservation().put("targetJurisdiction", "CH"));
+            api.awaitRouted("fr-police", id);
+            ids.add(id);
+        }
+        java.time.Instant to = java.time.Instant.now().plusSeconds(1);
+
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        String cursor = null;
+        for (int page = 0; page < 20; page++) {
+            var body = api.get("auditor", "/audit/events?jurisdiction=CH&limit=2&from=" + from + "&to=" + to
+                    + (cursor == null ? "" : "&cursor=" + cursor)).json();
+            body.path("items").forEach(e -> {
+                assertThat(e.path("targetJurisdiction").asText().equals("CH") || e.path("requesterJurisdiction").asText().equals("CH")).isTrue();
+                seen.add(e.path("requestId").asText() + "/" + e.path("sequence").asLong());
+            });
+            if (body.path("nextCursor").isNull()) break;
+            cursor = body.path("nextCursor").asText();
+        }
+
+        for (String id : ids) assertThat(seen).contains(id + "/1", id + "/2");
+        assertThat(seen).doesNotHaveDuplicates();
+        assertThat(api.get("auditor", "/audit/events?from=" + to + "&to=" + from).status()).isEqualTo(400);
+        assertThat(api.get("nl-police", "/audit/events?from=" + from + "&to=" + to).status()).isEqualTo(403);
+    }
 }

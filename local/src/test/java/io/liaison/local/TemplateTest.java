@@ -34,7 +34,7 @@ class TemplateTest {
                 "POST /requests/{id}/responses", "GET /requests/{id}/responses", "GET /reviews",
                 "GET /requests/{id}/responses/{number}", "POST /requests/{id}/responses/{number}/review",
                 "GET /policy", "PUT /policy", "POST /requests/{id}/notification-clearance",
-                "GET /audit/requests/{id}/events", "GET /audit/requests/{id}/verification");
+                "GET /audit/requests/{id}/events", "GET /audit/requests/{id}/verification", "GET /audit/events");
     }
 
     @Test

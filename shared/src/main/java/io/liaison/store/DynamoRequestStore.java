@@ -105,6 +105,12 @@ public final class DynamoRequestStore implements RequestStore {
         Map<String, AttributeValue> item = new HashMap<>(RequestItems.toItem(event));
         item.put(RequestItems.ENTRY_HASH, AttributeValue.fromS(entry.hex()));
         item.put(RequestItems.CHAIN_HASH, AttributeValue.fromS(head.hex()));
+        // Not hashed, there to be found: the day index auditors list events by, and the two jurisdictions.
+        item.put(RequestItems.GSI4PK, AttributeValue.fromS(RequestItems.eventDay(event.at())));
+        item.put(RequestItems.GSI4SK, AttributeValue.fromS(io.liaison.json.Times.format(event.at()) + "#" + event.requestId()
+                + "#" + String.format("%010d", event.sequence())));
+        item.put("requesterJurisdiction", AttributeValue.fromS(next.requester().jurisdiction()));
+        item.put("targetJurisdiction", AttributeValue.fromS(next.filing().targetJurisdiction()));
         return new Chained(next.withTrailHead(head.hex()), item);
     }
 
@@ -233,6 +239,19 @@ public final class DynamoRequestStore implements RequestStore {
 
     static String encode(String list, String sortKey) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString((list + ":" + sortKey).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A cursor of {@code list} whose key is not a request-list sort key (checked by its reader). */
+    static String decodeAny(String list, String cursor) {
+        if (cursor.length() > MAX_CURSOR_LENGTH) throw new BadCursor("the cursor is not one this list handed out");
+        String text;
+        try {
+            text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new BadCursor("the cursor is not one this list handed out");
+        }
+        if (!text.startsWith(list + ":")) throw new BadCursor("the cursor is not one this list handed out");
+        return text.substring(list.length() + 1);
     }
 
     static String decode(String list, String cursor) {

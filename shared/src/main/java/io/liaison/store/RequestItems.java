@@ -38,6 +38,9 @@ public final class RequestItems {
     public static final String GSI3PK = "GSI3PK";
     public static final String GSI3SK = "GSI3SK";
     public static final String HELD_FOR_REVIEW = "HeldForReview";
+    public static final String GSI4PK = "GSI4PK";
+    public static final String GSI4SK = "GSI4SK";
+    public static final String EVENTS_BY_DAY = "EventsByDay";
     public static final String EXPIRES_AT = "expiresAt";
 
     static final String REQUEST_SK = "REQUEST";
@@ -93,6 +96,11 @@ public final class RequestItems {
 
     static String contactPointPk(String contactPointId) {
         return "CP#" + contactPointId;
+    }
+
+    /** The partition of the EventsByDay index an event falls in: one per UTC day. */
+    static String eventDay(java.time.Instant at) {
+        return "EVENTS#" + at.atZone(java.time.ZoneOffset.UTC).toLocalDate();
     }
 
     static String eventSk(long sequence) {

@@ -46,6 +46,7 @@ public final class AuditorHandler implements RequestHandler<APIGatewayV2HTTPEven
         return HttpApi.serve(event, context, request -> switch (request.routeKey()) {
             case "GET /audit/requests/{id}/events" -> events(request);
             case "GET /audit/requests/{id}/verification" -> verification(request);
+            case "GET /audit/events" -> listEvents(request);
             default -> HttpApi.unknownRoute(request);
         });
     }
@@ -61,6 +62,66 @@ public final class AuditorHandler implements RequestHandler<APIGatewayV2HTTPEven
         return trail.orElseThrow(() -> new ProblemException(Problem.notFound()));
     }
 
+    /** Longest time range one listing covers: a month of day partitions. */
+    static final java.time.Duration MAX_RANGE = java.time.Duration.ofDays(31);
+
+    private APIGatewayV2HTTPResponse listEvents(ApiRequest request) {
+        Caller caller = request.caller();
+        if (caller.role() != Role.AUDITOR) {
+            throw new ProblemException(Problem.of(403, "/problems/forbidden", "Forbidden", "trails are read by auditors"));
+        }
+        java.time.Instant from = instant(request, "from");
+        java.time.Instant to = instant(request, "to");
+        if (from.isAfter(to) || java.time.Duration.between(from, to).compareTo(MAX_RANGE) > 0) {
+            throw badQuery("/to", "'to' is after 'from', at most 31 days later");
+        }
+        Set<String> limits = request.auditedJurisdictions();
+        Optional<String> jurisdiction = request.query("jurisdiction");
+        if (jurisdiction.isPresent() && !limits.isEmpty() && !limits.contains(jurisdiction.get())) {
+            throw new ProblemException(Problem.of(403, "/problems/forbidden", "Forbidden",
+                    "this auditor's token covers " + String.join(", ", limits) + " only"));
+        }
+        Set<String> jurisdictions = jurisdiction.<Set<String>>map(Set::of).orElse(limits);
+        int limit = request.query("limit").map(AuditorHandler::pageSize).orElse(50);
+        var page = trails.events(from, to, jurisdictions, request.query("cursor").filter(c -> !c.isEmpty()).orElse(null), limit);
+        ObjectNode out = Json.MAPPER.createObjectNode();
+        var items = out.putArray("items");
+        for (StoredTrails.ListedEvent listed : page.items()) {
+            ObjectNode item = event(listed.stored());
+            item.put("requestId", listed.stored().event().requestId());
+            item.put("requesterJurisdiction", listed.requesterJurisdiction());
+            item.put("targetJurisdiction", listed.targetJurisdiction());
+            items.add(item);
+        }
+        if (page.cursor() == null) out.putNull("nextCursor");
+        else out.put("nextCursor", page.cursor());
+        return HttpApi.json(200, out);
+    }
+
+    private static java.time.Instant instant(ApiRequest request, String name) {
+        String text = request.query(name).orElseThrow(() -> badQuery("/" + name, "is required: a UTC time like 2026-11-24T00:00:00Z"));
+        try {
+            return java.time.Instant.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw badQuery("/" + name, "'" + text + "' is not a UTC time like 2026-11-24T00:00:00Z");
+        }
+    }
+
+    private static int pageSize(String text) {
+        try {
+            int size = Integer.parseInt(text);
+            if (size >= 1 && size <= 100) return size;
+        } catch (NumberFormatException ignored) {
+            // answered below
+        }
+        throw badQuery("/limit", "a whole number from 1 to 100");
+    }
+
+    private static ProblemException badQuery(String parameter, String detail) {
+        return new ProblemException(new Problem(400, "/problems/bad-query", "Bad query parameter",
+                "Correct the query parameter named in errors.", java.util.List.of(new io.liaison.core.Violation(parameter, detail))));
+    }
+
     private APIGatewayV2HTTPResponse events(ApiRequest request) {
         StoredTrails.Trail trail = trail(request);
         ObjectNode out = Json.MAPPER.createObjectNode();
@@ -69,25 +130,29 @@ public final class AuditorHandler implements RequestHandler<APIGatewayV2HTTPEven
         out.put("targetJurisdiction", trail.targetJurisdiction());
         out.put("head", trail.head().hex());
         var items = out.putArray("items");
-        for (TrailVerifier.StoredEvent stored : trail.events()) {
-            var e = stored.event();
-            ObjectNode item = items.addObject();
-            item.put("sequence", e.sequence()).put("at", io.liaison.json.Times.format(e.at())).put("action", e.action());
-            if (e.from() == null) item.putNull("from");
-            else item.put("from", e.from().code());
-            item.put("to", e.to().code());
-            ObjectNode actor = item.putObject("actor").put("role", e.actor().role());
-            if (e.actor().jurisdiction() != null) actor.put("jurisdiction", e.actor().jurisdiction());
-            if (e.actor().organisation() != null) actor.put("organisation", e.actor().organisation());
-            if (e.actor().subject() != null) actor.put("subject", e.actor().subject());
-            var rules = item.putArray("ruleIds");
-            e.ruleIds().forEach(rules::add);
-            if (e.ground() != null) item.put("ground", e.ground());
-            if (e.reason() != null) item.put("reason", e.reason());
-            if (e.policyVersion() != null) item.put("policyVersion", e.policyVersion());
-            item.put("entryHash", stored.entryHash().hex()).put("chainHash", stored.chainHash().hex());
-        }
+        for (TrailVerifier.StoredEvent stored : trail.events()) items.add(event(stored));
         return HttpApi.json(200, out);
+    }
+
+    /** One event as auditors see it: who, what, when, and its hashes; never payload content. */
+    private static ObjectNode event(TrailVerifier.StoredEvent stored) {
+        var e = stored.event();
+        ObjectNode item = Json.MAPPER.createObjectNode();
+        item.put("sequence", e.sequence()).put("at", io.liaison.json.Times.format(e.at())).put("action", e.action());
+        if (e.from() == null) item.putNull("from");
+        else item.put("from", e.from().code());
+        item.put("to", e.to().code());
+        ObjectNode actor = item.putObject("actor").put("role", e.actor().role());
+        if (e.actor().jurisdiction() != null) actor.put("jurisdiction", e.actor().jurisdiction());
+        if (e.actor().organisation() != null) actor.put("organisation", e.actor().organisation());
+        if (e.actor().subject() != null) actor.put("subject", e.actor().subject());
+        var rules = item.putArray("ruleIds");
+        e.ruleIds().forEach(rules::add);
+        if (e.ground() != null) item.put("ground", e.ground());
+        if (e.reason() != null) item.put("reason", e.reason());
+        if (e.policyVersion() != null) item.put("policyVersion", e.policyVersion());
+        item.put("entryHash", stored.entryHash().hex()).put("chainHash", stored.chainHash().hex());
+        return item;
     }
 
     private APIGatewayV2HTTPResponse verification(ApiRequest request) {
