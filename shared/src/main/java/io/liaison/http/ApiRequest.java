@@ -111,6 +111,25 @@ public final class ApiRequest {
         return Optional.ofNullable(event.getQueryStringParameters()).map(q -> q.get(name));
     }
 
+    /** The limit query parameter, 1 to 100; 400 for anything else. */
+    public int pageSize(int byDefault) {
+        return query("limit").map(text -> {
+            try {
+                int size = Integer.parseInt(text);
+                if (size >= 1 && size <= 100) return size;
+            } catch (NumberFormatException ignored) {
+                // answered below
+            }
+            throw badQuery("/limit", "a whole number from 1 to 100");
+        }).orElse(byDefault);
+    }
+
+    /** A 400 naming the query parameter that is wrong. */
+    public static ProblemException badQuery(String parameter, String detail) {
+        return new ProblemException(new Problem(400, "/problems/bad-query", "Bad query parameter",
+                "Correct the query parameter named in errors.", java.util.List.of(new io.liaison.core.Violation(parameter, detail))));
+    }
+
     public Optional<String> header(String name) {
         if (event.getHeaders() == null) return Optional.empty();
         return event.getHeaders().entrySet().stream()

@@ -73,7 +73,7 @@ public final class AuditorHandler implements RequestHandler<APIGatewayV2HTTPEven
         java.time.Instant from = instant(request, "from");
         java.time.Instant to = instant(request, "to");
         if (from.isAfter(to) || java.time.Duration.between(from, to).compareTo(MAX_RANGE) > 0) {
-            throw badQuery("/to", "'to' is after 'from', at most 31 days later");
+            throw ApiRequest.badQuery("/to", "'to' is after 'from', at most 31 days later");
         }
         Set<String> limits = request.auditedJurisdictions();
         Optional<String> jurisdiction = request.query("jurisdiction");
@@ -82,7 +82,7 @@ public final class AuditorHandler implements RequestHandler<APIGatewayV2HTTPEven
                     "this auditor's token covers " + String.join(", ", limits) + " only"));
         }
         Set<String> jurisdictions = jurisdiction.<Set<String>>map(Set::of).orElse(limits);
-        int limit = request.query("limit").map(AuditorHandler::pageSize).orElse(50);
+        int limit = request.pageSize(50);
         var page = trails.events(from, to, jurisdictions, request.query("cursor").filter(c -> !c.isEmpty()).orElse(null), limit);
         ObjectNode out = Json.MAPPER.createObjectNode();
         var items = out.putArray("items");
@@ -99,27 +99,12 @@ public final class AuditorHandler implements RequestHandler<APIGatewayV2HTTPEven
     }
 
     private static java.time.Instant instant(ApiRequest request, String name) {
-        String text = request.query(name).orElseThrow(() -> badQuery("/" + name, "is required: a UTC time like 2026-11-24T00:00:00Z"));
+        String text = request.query(name).orElseThrow(() -> ApiRequest.badQuery("/" + name, "is required: a UTC time like 2026-11-24T00:00:00Z"));
         try {
             return java.time.Instant.parse(text);
         } catch (java.time.format.DateTimeParseException e) {
-            throw badQuery("/" + name, "'" + text + "' is not a UTC time like 2026-11-24T00:00:00Z");
+            throw ApiRequest.badQuery("/" + name, "'" + text + "' is not a UTC time like 2026-11-24T00:00:00Z");
         }
-    }
-
-    private static int pageSize(String text) {
-        try {
-            int size = Integer.parseInt(text);
-            if (size >= 1 && size <= 100) return size;
-        } catch (NumberFormatException ignored) {
-            // answered below
-        }
-        throw badQuery("/limit", "a whole number from 1 to 100");
-    }
-
-    private static ProblemException badQuery(String parameter, String detail) {
-        return new ProblemException(new Problem(400, "/problems/bad-query", "Bad query parameter",
-                "Correct the query parameter named in errors.", java.util.List.of(new io.liaison.core.Violation(parameter, detail))));
     }
 
     private APIGatewayV2HTTPResponse events(ApiRequest request) {

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.liaison.config.Environment;
 import io.liaison.config.Wiring;
 import io.liaison.core.Caller;
-import io.liaison.core.Violation;
 import io.liaison.http.ApiRequest;
 import io.liaison.http.HttpApi;
 import io.liaison.http.Problem;
@@ -16,7 +15,6 @@ import io.liaison.http.ProblemException;
 import io.liaison.json.FieldReader;
 import io.liaison.json.ResponseViews;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -60,7 +58,7 @@ public final class ReviewHandler implements RequestHandler<APIGatewayV2HTTPEvent
 
     private APIGatewayV2HTTPResponse queue(ApiRequest request) {
         Caller caller = request.caller();
-        int limit = request.query("limit").map(ReviewHandler::pageSize).orElse(DEFAULT_PAGE_SIZE);
+        int limit = request.pageSize(DEFAULT_PAGE_SIZE);
         String cursor = request.query("cursor").filter(c -> !c.isEmpty()).orElse(null);
         return HttpApi.result(wiring.responses().reviewQueue(caller, cursor, limit),
                 page -> HttpApi.json(200, ResponseViews.queue(page)));
@@ -98,16 +96,5 @@ public final class ReviewHandler implements RequestHandler<APIGatewayV2HTTPEvent
         String text = Optional.ofNullable(event.getPathParameters()).map(p -> p.get("number")).orElse(null);
         if (text == null || !NUMBER.matcher(text).matches()) throw new ProblemException(Problem.notFound());
         return Long.parseLong(text);
-    }
-
-    private static int pageSize(String text) {
-        try {
-            int size = Integer.parseInt(text);
-            if (size >= 1 && size <= 100) return size;
-        } catch (NumberFormatException ignored) {
-            // answered below
-        }
-        throw new ProblemException(new Problem(400, "/problems/bad-query", "Bad query parameter",
-                "Correct the query parameter named in errors.", List.of(new Violation("/limit", "a whole number from 1 to 100"))));
     }
 }

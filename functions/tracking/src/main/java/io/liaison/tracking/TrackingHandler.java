@@ -8,15 +8,11 @@ import io.liaison.config.Environment;
 import io.liaison.config.Wiring;
 import io.liaison.core.Coded;
 import io.liaison.core.Status;
-import io.liaison.core.Violation;
 import io.liaison.http.ApiRequest;
 import io.liaison.http.HttpApi;
-import io.liaison.http.Problem;
-import io.liaison.http.ProblemException;
 import io.liaison.json.ResponseViews;
 import io.liaison.json.Views;
 
-import java.util.List;
 
 /** What the parties of a request read: the list in their scope, one request, its trail, its responses. */
 public final class TrackingHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
@@ -52,8 +48,8 @@ public final class TrackingHandler implements RequestHandler<APIGatewayV2HTTPEve
     private APIGatewayV2HTTPResponse list(ApiRequest request) {
         var caller = request.caller();
         Status status = request.query("status").map(s -> Coded.parse(Status.class, s).orElseThrow(() ->
-                invalidQuery("/status", "'" + s + "' is not one of: " + Coded.allowed(Status.class)))).orElse(null);
-        int limit = request.query("limit").map(TrackingHandler::pageSize).orElse(DEFAULT_PAGE_SIZE);
+                ApiRequest.badQuery("/status", "'" + s + "' is not one of: " + Coded.allowed(Status.class)))).orElse(null);
+        int limit = request.pageSize(DEFAULT_PAGE_SIZE);
         String cursor = request.query("cursor").filter(c -> !c.isEmpty()).orElse(null);
         return HttpApi.result(wiring.requests().list(caller, status, cursor, limit),
                 page -> HttpApi.json(200, Views.page(page, wiring.directory())));
@@ -66,20 +62,5 @@ public final class TrackingHandler implements RequestHandler<APIGatewayV2HTTPEve
         return HttpApi.result(wiring.requests().get(caller, id), filed ->
                 HttpApi.result(wiring.responses().read(caller, id), seen ->
                         HttpApi.json(200, ResponseViews.list(id, seen, caller.role(), filed.filing().pap()))));
-    }
-
-    private static int pageSize(String text) {
-        try {
-            int size = Integer.parseInt(text);
-            if (size >= 1 && size <= 100) return size;
-        } catch (NumberFormatException ignored) {
-            // answered below
-        }
-        throw invalidQuery("/limit", "a whole number from 1 to 100");
-    }
-
-    private static ProblemException invalidQuery(String parameter, String detail) {
-        return new ProblemException(new Problem(400, "/problems/bad-query", "Bad query parameter",
-                "Correct the query parameter named in errors.", List.of(new Violation(parameter, detail))));
     }
 }
