@@ -84,6 +84,9 @@ class TrailIntegrityTest {
         assertThat(verification.path("sequence").asLong()).isEqualTo(1);
         assertThat(verification.path("damage").asText()).isEqualTo("ALTERED");
         assertThat(api.get("nl-police", "/audit/requests/" + id + "/verification").status()).isEqualTo(403);
+        assertThat(api.get("auditor-de", "/audit/requests/" + id + "/verification").status()).isEqualTo(200);
+        String toFrance = api.file("nl-police", Api.preservation().put("targetJurisdiction", "FR"));
+        assertThat(api.get("auditor-de", "/audit/requests/" + toFrance + "/events").status()).isEqualTo(404);
         assertThat(api.get("auditor", "/audit/requests/00000000-0000-4000-8000-000000000000/verification").status()).isEqualTo(404);
     }
 

@@ -22,9 +22,14 @@ public final class DemoUsers {
      * the same for two logins of one person acting in two roles.
      */
     public record User(String login, String subject, String name, String role, String jurisdiction, String agency,
-                       String contactPoint) {
+                       String contactPoint, String auditedJurisdictions) {
         public User(String subject, String name, String role, String jurisdiction, String agency, String contactPoint) {
-            this(subject, subject, name, role, jurisdiction, agency, contactPoint);
+            this(subject, subject, name, role, jurisdiction, agency, contactPoint, null);
+        }
+
+        public User(String login, String subject, String name, String role, String jurisdiction, String agency,
+                    String contactPoint) {
+            this(login, subject, name, role, jurisdiction, agency, contactPoint, null);
         }
     }
 
@@ -50,6 +55,8 @@ public final class DemoUsers {
         // The DE central authority's operator, signed in as a data-protection officer: the four-eyes case.
         add(new User("de-ca-as-dpo", "de-ca", "Operator of DE-CA, acting as data-protection officer", "dpo", "DE", null, null));
         add(new User("auditor", "Auditor", "auditor", "NL", null, null));
+        // An auditor whose token limits it to trails from or to Germany.
+        add(new User("auditor-de", "auditor-de", "Auditor for DE", "auditor", "DE", null, null, "DE"));
         add(new User("admin", "Liaison administrator", "admin", "NL", null, null));
     }
 

@@ -68,6 +68,7 @@ public final class DevIssuer {
                 .claim("name", user.name()).claim("role", user.role()).claim("jurisdiction", user.jurisdiction());
         if (user.agency() != null) claims.claim("agency", user.agency());
         if (user.contactPoint() != null) claims.claim("contact_point", user.contactPoint());
+        if (user.auditedJurisdictions() != null) claims.claim("jurisdictions", user.auditedJurisdictions());
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).build(), claims.build());
         try {
             jwt.sign(new ECDSASigner(key));
