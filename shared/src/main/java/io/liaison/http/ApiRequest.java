@@ -36,11 +36,7 @@ public final class ApiRequest {
 
     /** The caller, from the claims the JWT authorizer verified; 403 when the token carries no Liaison identity. */
     public Caller caller() {
-        Map<String, String> claims = Optional.ofNullable(event.getRequestContext())
-                .map(APIGatewayV2HTTPEvent.RequestContext::getAuthorizer)
-                .map(APIGatewayV2HTTPEvent.RequestContext.Authorizer::getJwt)
-                .map(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT::getClaims)
-                .orElse(Map.of());
+        Map<String, String> claims = claims();
         String subject = claim(claims, "sub");
         Role role = Optional.ofNullable(claim(claims, "role")).flatMap(r -> Coded.parse(Role.class, r)).orElse(null);
         String jurisdiction = claim(claims, "jurisdiction");
@@ -56,15 +52,20 @@ public final class ApiRequest {
      * space-separated); empty when the auditor may read every trail.
      */
     public java.util.Set<String> auditedJurisdictions() {
-        Map<String, String> claims = Optional.ofNullable(event.getRequestContext())
-                .map(APIGatewayV2HTTPEvent.RequestContext::getAuthorizer)
-                .map(APIGatewayV2HTTPEvent.RequestContext.Authorizer::getJwt)
-                .map(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT::getClaims)
-                .orElse(Map.of());
+        Map<String, String> claims = claims();
         String value = claim(claims, "jurisdictions");
         if (value == null) return java.util.Set.of();
         return java.util.Arrays.stream(value.replaceAll("[\\[\\]\"]", "").split("[,\\s]+"))
                 .filter(s -> !s.isBlank()).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
+    /** The claims the JWT authorizer verified, every value a string. */
+    private Map<String, String> claims() {
+        return Optional.ofNullable(event.getRequestContext())
+                .map(APIGatewayV2HTTPEvent.RequestContext::getAuthorizer)
+                .map(APIGatewayV2HTTPEvent.RequestContext.Authorizer::getJwt)
+                .map(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT::getClaims)
+                .orElse(Map.of());
     }
 
     /** Cognito puts custom attributes under "custom:"; other issuers use the plain name. */

@@ -12,15 +12,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.Put;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -41,13 +38,11 @@ public final class DynamoRequestStore implements RequestStore {
 
     private final DynamoDbClient db;
     private final String table;
-    private final Clock clock;
     private final IdempotencyKeys keys;
 
     public DynamoRequestStore(DynamoDbClient db, String table, Clock clock) {
         this.db = db;
         this.table = table;
-        this.clock = clock;
         // Keys as the first version wrote them: filings' keys keep their item layout.
         this.keys = new IdempotencyKeys(db, table, clock, "IDEMPOTENCY");
     }
