@@ -15,7 +15,7 @@ public final class TrailVerifier {
     /** An event with the hashes stored beside it. */
     public record StoredEvent(AuditEvent event, Hash entryHash, Hash chainHash) {}
 
-    public enum Damage { ALTERED, MISSING, REORDERED, INSERTED, HEAD_MISMATCH }
+    public enum Damage { ALTERED, MISSING, REORDERED, INSERTED, HEAD_MISMATCH, DIGEST_MISMATCH }
 
     /** Whether the event's stored hashes chain it directly onto {@code previous}. */
     private static boolean linksFrom(Hash previous, StoredEvent next) {

@@ -1,0 +1,81 @@
+package io.liaison.infra;
+
+import io.liaison.audit.DigestSigner;
+import io.liaison.audit.EventHashes;
+import io.liaison.audit.Hash;
+import io.liaison.audit.TrailVerifier;
+import io.liaison.core.AuditEvent;
+import io.liaison.local.LocalBroker;
+import io.liaison.store.Digests;
+import io.liaison.store.StoredTrails;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Instant;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A signed hourly digest catches what the chain alone cannot: a rewritten last event with a rewritten head. */
+@ExtendWith(Broker.class)
+class DigestTest {
+
+    private static DigestSigner newSigner() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new ECGenParameterSpec("secp256r1"));
+        KeyPair pair = generator.generateKeyPair();
+        return DigestSigner.local(pair.getPrivate().getEncoded(), pair.getPublic().getEncoded());
+    }
+
+    @Test
+    void aRewrittenLastEventWithItsHead_passesTheChain_butNotTheSignedDigest(Api api, LocalBroker broker) throws Exception {
+        String id = api.file("us-fbi", Api.preservation().put("targetJurisdiction", "BE"));
+        api.awaitRouted("us-fbi", id);
+        DigestSigner signer = newSigner();
+        Digests digests = new Digests(broker.dynamoDb(), broker.tableName(), signer);
+        Digests.Digest digest = digests.write(Instant.now());
+        assertThat(digest.heads()).anySatisfy(h -> assertThat(h.requestId()).isEqualTo(id));
+        assertThat(digest.signedBy(signer.publicKey())).isTrue();
+
+        // Rewrite event 2 and the request's head so that the chain is consistent again.
+        StoredTrails trails = new StoredTrails(broker.dynamoDb(), broker.tableName());
+        StoredTrails.Trail trail = trails.read(id).orElseThrow();
+        AuditEvent original = trail.events().get(1).event();
+        AuditEvent forged = new AuditEvent(original.requestId(), original.sequence(), original.at(), original.action(),
+                original.from(), original.to(), original.actor(), original.ruleIds(), "FORGED-RULE", original.reason(),
+                original.policyVersion());
+        Hash entry = EventHashes.entry(forged);
+        Hash chain = EventHashes.link(trail.events().get(0).chainHash(), entry);
+        broker.dynamoDb().updateItem(u -> u.tableName(broker.tableName())
+                .key(Map.of("PK", AttributeValue.fromS("REQ#" + id), "SK", AttributeValue.fromS("EVENT#0000000002")))
+                .updateExpression("SET ground = :g, entryHash = :e, chainHash = :c")
+                .expressionAttributeValues(Map.of(":g", AttributeValue.fromS("FORGED-RULE"),
+                        ":e", AttributeValue.fromS(entry.hex()), ":c", AttributeValue.fromS(chain.hex()))));
+        broker.dynamoDb().updateItem(u -> u.tableName(broker.tableName())
+                .key(Map.of("PK", AttributeValue.fromS("REQ#" + id), "SK", AttributeValue.fromS("REQUEST")))
+                .updateExpression("SET trailHead = :h").expressionAttributeValues(Map.of(":h", AttributeValue.fromS(chain.hex()))));
+
+        StoredTrails.Trail rewritten = trails.read(id).orElseThrow();
+        assertThat(rewritten.verify()).isInstanceOf(TrailVerifier.Valid.class);
+        assertThat(digests.check(id, rewritten.events(), signer.publicKey())).get().satisfies(broken -> {
+            assertThat(broken.damage()).isEqualTo(TrailVerifier.Damage.DIGEST_MISMATCH);
+            assertThat(broken.sequence()).isEqualTo(2);
+        });
+    }
+
+    @Test
+    void aDigestSignedByAnotherKey_fails(Api api, LocalBroker broker) throws Exception {
+        String id = api.file("us-fbi", Api.preservation().put("targetJurisdiction", "BE"));
+        api.awaitRouted("us-fbi", id);
+        Digests digests = new Digests(broker.dynamoDb(), broker.tableName(), newSigner());
+        digests.write(Instant.now());
+
+        StoredTrails.Trail trail = new StoredTrails(broker.dynamoDb(), broker.tableName()).read(id).orElseThrow();
+        assertThat(digests.check(id, trail.events(), newSigner().publicKey())).get()
+                .extracting(TrailVerifier.Broken::damage).isEqualTo(TrailVerifier.Damage.DIGEST_MISMATCH);
+    }
+}
