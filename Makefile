@@ -30,3 +30,6 @@ build-PolicyFunction:
 
 build-AuditFunction:
 	$(call build_function,audit)
+
+build-DigestFunction:
+	$(call build_function,digest)

@@ -35,11 +35,12 @@ class DigestTest {
     void aRewrittenLastEventWithItsHead_passesTheChain_butNotTheSignedDigest(Api api, LocalBroker broker) throws Exception {
         String id = api.file("us-fbi", Api.preservation().put("targetJurisdiction", "BE"));
         api.awaitRouted("us-fbi", id);
-        DigestSigner signer = newSigner();
-        Digests digests = new Digests(broker.dynamoDb(), broker.tableName(), signer);
+        Digests digests = broker.digests();
         Digests.Digest digest = digests.write(Instant.now());
         assertThat(digest.heads()).anySatisfy(h -> assertThat(h.requestId()).isEqualTo(id));
-        assertThat(digest.signedBy(signer.publicKey())).isTrue();
+        byte[] publishedKey = java.util.Base64.getDecoder().decode(api.get("auditor", "/audit/public-key").json()
+                .path("pem").asText().replaceAll("-----[A-Z ]+-----|\\s", ""));
+        assertThat(digest.signedBy(publishedKey)).isTrue();
 
         // Rewrite event 2 and the request's head so that the chain is consistent again.
         StoredTrails trails = new StoredTrails(broker.dynamoDb(), broker.tableName());
@@ -61,21 +62,29 @@ class DigestTest {
 
         StoredTrails.Trail rewritten = trails.read(id).orElseThrow();
         assertThat(rewritten.verify()).isInstanceOf(TrailVerifier.Valid.class);
-        assertThat(digests.check(id, rewritten.events(), signer.publicKey())).get().satisfies(broken -> {
-            assertThat(broken.damage()).isEqualTo(TrailVerifier.Damage.DIGEST_MISMATCH);
-            assertThat(broken.sequence()).isEqualTo(2);
-        });
+        var verification = api.get("auditor", "/audit/requests/" + id + "/verification").json();
+        assertThat(verification.path("valid").asBoolean()).isFalse();
+        assertThat(verification.path("damage").asText()).isEqualTo("DIGEST_MISMATCH");
+        assertThat(verification.path("sequence").asLong()).isEqualTo(2);
     }
 
     @Test
     void aDigestSignedByAnotherKey_fails(Api api, LocalBroker broker) throws Exception {
         String id = api.file("us-fbi", Api.preservation().put("targetJurisdiction", "BE"));
         api.awaitRouted("us-fbi", id);
-        Digests digests = new Digests(broker.dynamoDb(), broker.tableName(), newSigner());
+        Digests digests = broker.digests();
         digests.write(Instant.now());
 
         StoredTrails.Trail trail = new StoredTrails(broker.dynamoDb(), broker.tableName()).read(id).orElseThrow();
         assertThat(digests.check(id, trail.events(), newSigner().publicKey())).get()
                 .extracting(TrailVerifier.Broken::damage).isEqualTo(TrailVerifier.Damage.DIGEST_MISMATCH);
+    }
+
+    @Test
+    void theHourlyFunction_writesTheDigestOfTheHourThatEnded(LocalBroker broker) {
+        String lastHour = Digests.hourOf(Instant.now().minusSeconds(3600));
+
+        assertThat(broker.runScheduled("DigestFunction")).isEqualTo(lastHour);
+        assertThat(broker.digests().read(lastHour)).isPresent();
     }
 }

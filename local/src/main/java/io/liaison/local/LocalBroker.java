@@ -53,6 +53,9 @@ public final class LocalBroker implements AutoCloseable {
     }
 
     private final List<AutoCloseable> running = new ArrayList<>();
+    private Map<String, String> keys;
+    private final Map<String, RequestHandler<com.amazonaws.services.lambda.runtime.events.ScheduledEvent, ?>> scheduled =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private DevIssuer issuer;
     private DemoUsers users;
     private String dynamoEndpoint;
@@ -102,7 +105,7 @@ public final class LocalBroker implements AutoCloseable {
         running.add(dynamoDb);
         String streamArn = Tables.ensure(dynamoDb, tableName, table.properties());
 
-        Map<String, String> keys = LocalKeys.load(options.dataDir());
+        keys = LocalKeys.load(options.dataDir());
         Directory directory = PolicyFiles.directory(Json.MAPPER);
         users = new DemoUsers(directory);
         int port = options.port();
@@ -125,6 +128,14 @@ public final class LocalBroker implements AutoCloseable {
                     .newInstance(new Environment(variables));
             for (Template.Route route : function.routes()) {
                 bindings.add(new ApiServer.Binding(function.logicalId(), route, apiHandler(handler)));
+            }
+            for (java.time.Duration every : function.schedules()) {
+                scheduled.put(function.logicalId(), scheduledHandler(handler));
+                var timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+                        Thread.ofPlatform().name("schedule-" + function.logicalId()).daemon(true).factory());
+                timer.scheduleAtFixedRate(() -> runScheduled(function.logicalId()), every.toMillis(), every.toMillis(),
+                        java.util.concurrent.TimeUnit.MILLISECONDS);
+                running.add(timer::shutdownNow);
             }
             for (Template.StreamTrigger trigger : function.streams()) {
                 if (!trigger.table().equals(table.logicalId())) throw new IllegalStateException("unknown stream table " + trigger.table());
@@ -154,6 +165,26 @@ public final class LocalBroker implements AutoCloseable {
         while (cause.getCause() != null && cause.getCause() != cause) cause = cause.getCause();
         String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
         return cause instanceof java.net.BindException ? message + " (is another Liaison or DynamoDB Local running? try --port / --dynamodb-port)" : message;
+    }
+
+    /**
+     * Runs a scheduled function once, as EventBridge would at its next tick (the local server also
+     * runs it at the template's rate). Returns what the handler returned.
+     */
+    public Object runScheduled(String logicalId) {
+        var handler = scheduled.get(logicalId);
+        if (handler == null) throw new IllegalArgumentException("no scheduled function " + logicalId);
+        try {
+            return handler.handleRequest(new com.amazonaws.services.lambda.runtime.events.ScheduledEvent(), LocalContext.of(logicalId));
+        } catch (RuntimeException e) {
+            System.err.println("scheduled function " + logicalId + " failed: " + e);
+            return null;
+        }
+    }
+
+    /** The hourly digests as the deployment writes and checks them, with this broker's signing key. */
+    public io.liaison.store.Digests digests() {
+        return new io.liaison.store.Digests(dynamoDb, tableName, io.liaison.config.Wiring.digestSigner(new Environment(keys)));
     }
 
     public String baseUrl() {
@@ -218,6 +249,11 @@ public final class LocalBroker implements AutoCloseable {
     @SuppressWarnings("unchecked")
     private static RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> apiHandler(Object handler) {
         return (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>) handler;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static RequestHandler<com.amazonaws.services.lambda.runtime.events.ScheduledEvent, ?> scheduledHandler(Object handler) {
+        return (RequestHandler<com.amazonaws.services.lambda.runtime.events.ScheduledEvent, ?>) handler;
     }
 
     @SuppressWarnings("unchecked")

@@ -20,6 +20,8 @@ import java.util.Properties;
  */
 final class LocalKeys {
     static final String FILE = "liaison-local-keys.properties";
+    static final String DIGEST_SIGNING_KEY = "DIGEST_SIGNING_KEY";
+    static final String DIGEST_PUBLIC_KEY = "DIGEST_PUBLIC_KEY";
 
     private LocalKeys() {}
 
@@ -31,8 +33,17 @@ final class LocalKeys {
             try (Reader in = Files.newBufferedReader(file)) {
                 stored.load(in);
             }
+            if (stored.getProperty(DIGEST_SIGNING_KEY) == null) {
+                Map<String, String> digest = digestKeys();
+                stored.putAll(digest);
+                try (Writer out = Files.newBufferedWriter(file)) {
+                    stored.store(out, "Liaison local keys: payload encryption, pseudonyms, digest signing.");
+                }
+            }
             return Map.of(Wiring.PAYLOAD_KEY, stored.getProperty(Wiring.PAYLOAD_KEY),
-                    Wiring.PSEUDONYM_KEY, stored.getProperty(Wiring.PSEUDONYM_KEY));
+                    Wiring.PSEUDONYM_KEY, stored.getProperty(Wiring.PSEUDONYM_KEY),
+                    DIGEST_SIGNING_KEY, stored.getProperty(DIGEST_SIGNING_KEY),
+                    DIGEST_PUBLIC_KEY, stored.getProperty(DIGEST_PUBLIC_KEY));
         }
         Map<String, String> keys = generate();
         stored.putAll(keys);
@@ -54,7 +65,22 @@ final class LocalKeys {
         byte[] pseudonym = new byte[32];
         random.nextBytes(payload);
         random.nextBytes(pseudonym);
-        return Map.of(Wiring.PAYLOAD_KEY, Base64.getEncoder().encodeToString(payload),
-                Wiring.PSEUDONYM_KEY, Base64.getEncoder().encodeToString(pseudonym));
+        Map<String, String> keys = new java.util.HashMap<>(digestKeys());
+        keys.put(Wiring.PAYLOAD_KEY, Base64.getEncoder().encodeToString(payload));
+        keys.put(Wiring.PSEUDONYM_KEY, Base64.getEncoder().encodeToString(pseudonym));
+        return Map.copyOf(keys);
+    }
+
+    /** An EC P-256 key pair for digests, as KMS would hold an ECC_NIST_P256 key. */
+    private static Map<String, String> digestKeys() {
+        try {
+            java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("EC");
+            generator.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+            java.security.KeyPair pair = generator.generateKeyPair();
+            return Map.of(DIGEST_SIGNING_KEY, Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()),
+                    DIGEST_PUBLIC_KEY, Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("cannot make the digest signing key", e);
+        }
     }
 }

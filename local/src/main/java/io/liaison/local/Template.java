@@ -27,7 +27,7 @@ import java.util.Optional;
 public record Template(List<Function> functions, Map<String, Table> tables) {
 
     public record Function(String logicalId, String handlerClass, Map<String, Object> environment,
-                           List<Route> routes, List<StreamTrigger> streams) {}
+                           List<Route> routes, List<StreamTrigger> streams, List<java.time.Duration> schedules) {}
 
     /** A DynamoDB stream event source: the table's logical id, and how often a failing record is retried. */
     public record StreamTrigger(String table, int maximumRetryAttempts) {}
@@ -80,6 +80,7 @@ public record Template(List<Function> functions, Map<String, Table> tables) {
         environment.putAll(map(map(properties.get("Environment")).get("Variables")));
         List<Route> routes = new ArrayList<>();
         List<StreamTrigger> streams = new ArrayList<>();
+        List<java.time.Duration> schedules = new ArrayList<>();
         map(properties.get("Events")).forEach((name, value) -> {
             Map<String, Object> event = map(value);
             Map<String, Object> eventProperties = map(event.get("Properties"));
@@ -95,11 +96,24 @@ public record Template(List<Function> functions, Map<String, Table> tables) {
                         streams.add(new StreamTrigger(String.valueOf(parts.get(0)), Integer.parseInt(String.valueOf(retries))));
                     }
                 }
+                case "Schedule" -> schedules.add(rate(id, String.valueOf(eventProperties.get("Schedule"))));
                 default -> throw new IllegalStateException("function " + id + ": the local server cannot run events of type "
                         + event.get("Type"));
             }
         });
-        return new Function(id, handlerClass, environment, List.copyOf(routes), List.copyOf(streams));
+        return new Function(id, handlerClass, environment, List.copyOf(routes), List.copyOf(streams), List.copyOf(schedules));
+    }
+
+    /** An EventBridge rate expression: rate(1 hour), rate(5 minutes), rate(1 day). */
+    static java.time.Duration rate(String function, String expression) {
+        var m = java.util.regex.Pattern.compile("^rate\\((\\d+) (minute|minutes|hour|hours|day|days)\\)$").matcher(expression);
+        if (!m.matches()) throw new IllegalStateException("function " + function + ": the local server reads only rate(...) schedules");
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "minute", "minutes" -> java.time.Duration.ofMinutes(n);
+            case "hour", "hours" -> java.time.Duration.ofHours(n);
+            default -> java.time.Duration.ofDays(n);
+        };
     }
 
     @SuppressWarnings("unchecked")

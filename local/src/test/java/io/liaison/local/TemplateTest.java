@@ -20,7 +20,7 @@ class TemplateTest {
     void theTemplateDeclaresOneTable_andTheFourFunctions() {
         assertThat(template.tables()).containsOnlyKeys("RequestsTable");
         assertThat(template.functions()).extracting(Template.Function::logicalId)
-                .containsExactlyInAnyOrder("IntakeFunction", "CaseworkFunction", "TrackingFunction", "ReviewFunction", "PolicyFunction", "AuditFunction",
+                .containsExactlyInAnyOrder("IntakeFunction", "CaseworkFunction", "TrackingFunction", "ReviewFunction", "PolicyFunction", "AuditFunction", "DigestFunction",
                         "RouterFunction");
     }
 
@@ -34,7 +34,8 @@ class TemplateTest {
                 "POST /requests/{id}/responses", "GET /requests/{id}/responses", "GET /reviews",
                 "GET /requests/{id}/responses/{number}", "POST /requests/{id}/responses/{number}/review",
                 "GET /policy", "PUT /policy", "POST /requests/{id}/notification-clearance",
-                "GET /audit/requests/{id}/events", "GET /audit/requests/{id}/verification", "GET /audit/events");
+                "GET /audit/requests/{id}/events", "GET /audit/requests/{id}/verification", "GET /audit/events",
+                "GET /audit/public-key");
     }
 
     @Test
@@ -56,7 +57,8 @@ class TemplateTest {
     void everyHandler_answersEveryRouteTheTemplateGivesIt() throws Exception {
         Environment env = new Environment(Map.of("TABLE_NAME", "unused", "AWS_REGION", "eu-central-1",
                 "AWS_ACCESS_KEY_ID", "x", "AWS_SECRET_ACCESS_KEY", "x", "AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:9",
-                "PAYLOAD_KEY", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=", "PSEUDONYM_KEY", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="));
+                "PAYLOAD_KEY", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=", "PSEUDONYM_KEY", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
+                "DIGEST_KMS_KEY_ARN", "arn:aws:kms:eu-central-1:000000000000:key/00000000-0000-0000-0000-000000000000"));
         for (Template.Function function : template.functions()) {
             Class<?> type = Class.forName(function.handlerClass());
             assertThat(type.getConstructor()).as("Lambda's no-argument constructor of " + type).isNotNull();

@@ -50,6 +50,18 @@ public record Wiring(RequestService requests, ResponseService responses, PolicyS
         return new Wiring(requests, responses, policies, directory);
     }
 
+    /** Base64 PKCS#8 / X.509 of the local digest key pair, or else DIGEST_KMS_KEY_ARN (a KMS ECC_NIST_P256 key). */
+    public static final String DIGEST_SIGNING_KEY = "DIGEST_SIGNING_KEY";
+    public static final String DIGEST_PUBLIC_KEY = "DIGEST_PUBLIC_KEY";
+    public static final String DIGEST_KMS_KEY_ARN = "DIGEST_KMS_KEY_ARN";
+
+    public static io.liaison.audit.DigestSigner digestSigner(Environment env) {
+        return env.optional(DIGEST_SIGNING_KEY)
+                .map(key -> io.liaison.audit.DigestSigner.local(Base64.getDecoder().decode(key),
+                        Base64.getDecoder().decode(env.require(DIGEST_PUBLIC_KEY))))
+                .orElseGet(() -> new io.liaison.audit.KmsDigestSigner(Clients.kms(env), env.require(DIGEST_KMS_KEY_ARN)));
+    }
+
     private static Pseudonyms pseudonyms(Environment env) {
         return env.optional(PSEUDONYM_KEY).<Pseudonyms>map(key -> new HmacPseudonyms(Base64.getDecoder().decode(key)))
                 .orElseGet(() -> new KmsPseudonyms(Clients.kms(env), env.require(PSEUDONYM_KMS_KEY_ARN)));

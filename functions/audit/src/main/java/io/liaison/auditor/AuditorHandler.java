@@ -28,17 +28,21 @@ import java.util.Set;
  */
 public final class AuditorHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private final StoredTrails trails;
+    private final io.liaison.store.Digests digests;
+    private final io.liaison.audit.DigestSigner signer;
 
     public AuditorHandler() {
         this(Environment.system());
     }
 
     public AuditorHandler(Environment env) {
-        this(Clients.dynamoDb(env), env.require(Environment.TABLE_NAME));
+        this(Clients.dynamoDb(env), env.require(Environment.TABLE_NAME), io.liaison.config.Wiring.digestSigner(env));
     }
 
-    AuditorHandler(DynamoDbClient db, String table) {
+    AuditorHandler(DynamoDbClient db, String table, io.liaison.audit.DigestSigner signer) {
         this.trails = new StoredTrails(db, table);
+        this.digests = new io.liaison.store.Digests(db, table, signer);
+        this.signer = signer;
     }
 
     @Override
@@ -47,6 +51,7 @@ public final class AuditorHandler implements RequestHandler<APIGatewayV2HTTPEven
             case "GET /audit/requests/{id}/events" -> events(request);
             case "GET /audit/requests/{id}/verification" -> verification(request);
             case "GET /audit/events" -> listEvents(request);
+            case "GET /audit/public-key" -> publicKey(request);
             default -> HttpApi.unknownRoute(request);
         });
     }
@@ -140,10 +145,25 @@ public final class AuditorHandler implements RequestHandler<APIGatewayV2HTTPEven
         return item;
     }
 
+    /** The key that signs the hourly digests, so that anyone can check an exported digest offline. */
+    private APIGatewayV2HTTPResponse publicKey(ApiRequest request) {
+        if (request.caller().role() != Role.AUDITOR) {
+            throw new ProblemException(Problem.of(403, "/problems/forbidden", "Forbidden", "the digest key is for auditors"));
+        }
+        return HttpApi.json(200, Json.MAPPER.createObjectNode().put("algorithm", "ECDSA_SHA_256").put("curve", "P-256")
+                .put("pem", io.liaison.audit.DigestSigner.pem(signer.publicKey())));
+    }
+
     private APIGatewayV2HTTPResponse verification(ApiRequest request) {
         StoredTrails.Trail trail = trail(request);
         ObjectNode out = Json.MAPPER.createObjectNode().put("requestId", trail.requestId());
-        switch (trail.verify()) {
+        TrailVerifier.Verification result = trail.verify();
+        if (result instanceof TrailVerifier.Valid) {
+            // The chain holds; the signed digests of the hours it spans must agree with it too.
+            result = digests.check(trail.requestId(), trail.events(), signer.publicKey())
+                    .<TrailVerifier.Verification>map(b -> b).orElse(result);
+        }
+        switch (result) {
             case TrailVerifier.Valid valid -> out.put("valid", true).put("length", valid.length()).put("head", valid.head().hex());
             case TrailVerifier.Broken broken -> out.put("valid", false).put("sequence", broken.sequence())
                     .put("damage", broken.damage().name()).put("detail", broken.detail());

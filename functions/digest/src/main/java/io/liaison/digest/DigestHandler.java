@@ -1,0 +1,42 @@
+package io.liaison.digest;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import io.liaison.config.Clients;
+import io.liaison.config.Environment;
+import io.liaison.config.Wiring;
+import io.liaison.store.Digests;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * Runs every hour: writes the signed digest of the hour that just ended, and of the one before if
+ * a run was missed. Writing a digest that exists changes nothing, so a retried run is harmless.
+ */
+public final class DigestHandler implements RequestHandler<ScheduledEvent, String> {
+    private final Digests digests;
+    private final Clock clock;
+
+    public DigestHandler() {
+        this(Environment.system());
+    }
+
+    public DigestHandler(Environment env) {
+        this(new Digests(Clients.dynamoDb(env), env.require(Environment.TABLE_NAME), Wiring.digestSigner(env)), Clock.systemUTC());
+    }
+
+    DigestHandler(Digests digests, Clock clock) {
+        this.digests = digests;
+        this.clock = clock;
+    }
+
+    @Override
+    public String handleRequest(ScheduledEvent event, Context context) {
+        Instant thisHour = clock.instant().truncatedTo(ChronoUnit.HOURS);
+        digests.write(thisHour.minus(2, ChronoUnit.HOURS));
+        return digests.write(thisHour.minus(1, ChronoUnit.HOURS)).hour();
+    }
+}
