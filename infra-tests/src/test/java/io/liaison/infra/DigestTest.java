@@ -87,4 +87,32 @@ class DigestTest {
         assertThat(broker.runScheduled("DigestFunction")).isEqualTo(lastHour);
         assertThat(broker.digests().read(lastHour)).isPresent();
     }
+
+    @Test
+    void anExport_checksOutOffline_andTheOfflineVerifierNamesAnEditedLine(Api api, LocalBroker broker) throws Exception {
+        Instant from = Instant.now().minusSeconds(1);
+        String id = api.file("us-fbi", Api.preservation().put("targetJurisdiction", "GB"));
+        api.awaitRouted("us-fbi", id);
+        broker.digests().write(Instant.now());
+        Instant to = Instant.now().plusSeconds(1);
+
+        Api.Response export = api.get("auditor", "/audit/export?jurisdiction=GB&from=" + from + "&to=" + to);
+        assertThat(export.status()).isEqualTo(200);
+        assertThat(export.contentType()).startsWith("application/x-ndjson");
+        java.util.List<String> lines = export.body().lines().toList();
+        assertThat(lines).anyMatch(l -> l.contains("\"type\":\"digest\"")).anyMatch(l -> l.contains("\"type\":\"head\""));
+        byte[] key = java.util.Base64.getDecoder().decode(api.get("auditor", "/audit/public-key").json()
+                .path("pem").asText().replaceAll("-----[A-Z ]+-----|\\s", ""));
+
+        assertThat(io.liaison.audit.ExportVerifier.verify(lines, key)).isEmpty();
+        assertThat(api.get("auditor", "/audit/requests/" + id + "/verification").json().path("valid").asBoolean()).isTrue();
+
+        java.util.List<String> edited = lines.stream()
+                .map(l -> l.contains(id) && l.contains("\"sequence\":2") && l.contains("\"type\":\"event\"")
+                        ? l.replace("\"action\":\"ROUTED\"", "\"action\":\"REJECTED\"") : l).toList();
+        assertThat(io.liaison.audit.ExportVerifier.verify(edited, key)).singleElement()
+                .satisfies(f -> assertThat(f.problem()).startsWith("event 2: ALTERED"));
+        assertThat(io.liaison.audit.ExportVerifier.verify(lines, newSigner().publicKey()))
+                .anySatisfy(f -> assertThat(f.problem()).contains("is not signed by this key"));
+    }
 }

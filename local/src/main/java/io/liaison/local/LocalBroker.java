@@ -267,7 +267,11 @@ public final class LocalBroker implements AutoCloseable {
         }
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("verify")) {
+            // The offline verifier: no broker is started, nothing but the export and the key is read.
+            System.exit(io.liaison.audit.ExportVerifier.run(java.util.Arrays.copyOfRange(args, 1, args.length)));
+        }
         Options options;
         try {
             options = Cli.parse(args);

@@ -35,7 +35,7 @@ class TemplateTest {
                 "GET /requests/{id}/responses/{number}", "POST /requests/{id}/responses/{number}/review",
                 "GET /policy", "PUT /policy", "POST /requests/{id}/notification-clearance",
                 "GET /audit/requests/{id}/events", "GET /audit/requests/{id}/verification", "GET /audit/events",
-                "GET /audit/public-key");
+                "GET /audit/public-key", "GET /audit/export");
     }
 
     @Test

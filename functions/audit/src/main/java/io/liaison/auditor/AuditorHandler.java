@@ -52,6 +52,7 @@ public final class AuditorHandler implements RequestHandler<APIGatewayV2HTTPEven
             case "GET /audit/requests/{id}/verification" -> verification(request);
             case "GET /audit/events" -> listEvents(request);
             case "GET /audit/public-key" -> publicKey(request);
+            case "GET /audit/export" -> export(request);
             default -> HttpApi.unknownRoute(request);
         });
     }
@@ -143,6 +144,61 @@ public final class AuditorHandler implements RequestHandler<APIGatewayV2HTTPEven
         if (e.policyVersion() != null) item.put("policyVersion", e.policyVersion());
         item.put("entryHash", stored.entryHash().hex()).put("chainHash", stored.chainHash().hex());
         return item;
+    }
+
+    /** Most trails one export carries; a wider range is refused so that the answer stays in one response. */
+    static final int MAX_EXPORTED_TRAILS = 500;
+
+    /**
+     * The trails with events in a time range, whole, as JSON Lines: every event with its hashes,
+     * each trail's head, and the signed digests of the hours they span, so that the export can be
+     * checked offline with the published key (the `verify` command of the local jar).
+     */
+    private APIGatewayV2HTTPResponse export(ApiRequest request) {
+        Caller caller = request.caller();
+        if (caller.role() != Role.AUDITOR) {
+            throw new ProblemException(Problem.of(403, "/problems/forbidden", "Forbidden", "trails are exported by auditors"));
+        }
+        java.time.Instant from = instant(request, "from");
+        java.time.Instant to = instant(request, "to");
+        if (from.isAfter(to) || java.time.Duration.between(from, to).compareTo(MAX_RANGE) > 0) {
+            throw ApiRequest.badQuery("/to", "'to' is after 'from', at most 31 days later");
+        }
+        Set<String> limits = request.auditedJurisdictions();
+        Set<String> jurisdictions = request.query("jurisdiction").<Set<String>>map(Set::of).orElse(limits);
+        if (!limits.isEmpty() && !limits.containsAll(jurisdictions)) {
+            throw new ProblemException(Problem.of(403, "/problems/forbidden", "Forbidden",
+                    "this auditor's token covers " + String.join(", ", limits) + " only"));
+        }
+        java.util.LinkedHashSet<String> requestIds = new java.util.LinkedHashSet<>();
+        String cursor = null;
+        do {
+            var page = trails.events(from, to, jurisdictions, cursor, 100);
+            page.items().forEach(e -> requestIds.add(e.stored().event().requestId()));
+            cursor = page.cursor();
+            if (requestIds.size() > MAX_EXPORTED_TRAILS) {
+                throw new ProblemException(new Problem(422, "/problems/validation-failed", "The export is too large",
+                        "More than " + MAX_EXPORTED_TRAILS + " trails: narrow the range.", java.util.List.of()));
+            }
+        } while (cursor != null);
+        StringBuilder out = new StringBuilder();
+        java.util.TreeSet<String> hours = new java.util.TreeSet<>();
+        for (String requestId : requestIds) {
+            StoredTrails.Trail trail = trails.read(requestId).orElseThrow();
+            for (TrailVerifier.StoredEvent stored : trail.events()) {
+                out.append(event(stored).put("type", "event").put("requestId", requestId)).append('\n');
+                hours.add(io.liaison.store.Digests.hourOf(stored.event().at()));
+            }
+            out.append(Json.MAPPER.createObjectNode().put("type", "head").put("requestId", requestId)
+                    .put("head", trail.head().hex()).put("length", trail.length())).append('\n');
+        }
+        for (String hour : hours) {
+            digests.read(hour).ifPresent(d -> out.append(Json.MAPPER.createObjectNode().put("type", "digest")
+                    .put("hour", d.hour()).put("document", d.document())
+                    .put("signature", java.util.Base64.getEncoder().encodeToString(d.signature()))).append('\n'));
+        }
+        return com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse.builder().withStatusCode(200)
+                .withHeaders(java.util.Map.of("content-type", "application/x-ndjson")).withBody(out.toString()).build();
     }
 
     /** The key that signs the hourly digests, so that anyone can check an exported digest offline. */

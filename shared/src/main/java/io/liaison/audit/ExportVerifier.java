@@ -1,0 +1,112 @@
+package io.liaison.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.liaison.core.Actor;
+import io.liaison.core.AuditEvent;
+import io.liaison.core.Coded;
+import io.liaison.core.Status;
+import io.liaison.json.Json;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checks an export (JSON Lines of trails, their heads and the signed digests of the hours they
+ * span) without the service: every chain, every head, every digest signature under the given
+ * public key, and every head a digest recorded. Says exactly what is wrong, or that all is valid.
+ */
+public final class ExportVerifier {
+    private ExportVerifier() {}
+
+    public record Finding(String requestId, String problem) {}
+
+    public static List<Finding> verify(List<String> lines, byte[] publicKey) throws IOException {
+        Map<String, List<TrailVerifier.StoredEvent>> trails = new LinkedHashMap<>();
+        Map<String, JsonNode> heads = new LinkedHashMap<>();
+        List<JsonNode> digests = new ArrayList<>();
+        for (String line : lines) {
+            if (line.isBlank()) continue;
+            JsonNode node = Json.MAPPER.readTree(line);
+            switch (node.path("type").asText()) {
+                case "event" -> trails.computeIfAbsent(node.path("requestId").asText(), k -> new ArrayList<>()).add(stored(node));
+                case "head" -> heads.put(node.path("requestId").asText(), node);
+                case "digest" -> digests.add(node);
+                default -> throw new IOException("an export line of unknown type: " + node.path("type").asText());
+            }
+        }
+        List<Finding> findings = new ArrayList<>();
+        trails.forEach((requestId, events) -> {
+            JsonNode head = heads.get(requestId);
+            if (head == null) {
+                findings.add(new Finding(requestId, "the export has no head for this trail"));
+                return;
+            }
+            TrailVerifier.Verification result = TrailVerifier.verify(events, new Hash(head.path("head").asText()),
+                    head.path("length").asLong());
+            if (result instanceof TrailVerifier.Broken broken) {
+                findings.add(new Finding(requestId, "event " + broken.sequence() + ": " + broken.damage() + " (" + broken.detail() + ")"));
+            }
+        });
+        for (JsonNode digest : digests) {
+            String document = digest.path("document").asText();
+            byte[] signature = Base64.getDecoder().decode(digest.path("signature").asText());
+            if (!DigestSigner.verify(publicKey, document.getBytes(StandardCharsets.UTF_8), signature)) {
+                findings.add(new Finding(null, "the digest of " + digest.path("hour").asText() + " is not signed by this key"));
+                continue;
+            }
+            for (JsonNode recorded : Json.MAPPER.readTree(document).path("trails")) {
+                String requestId = recorded.path("requestId").asText();
+                List<TrailVerifier.StoredEvent> events = trails.get(requestId);
+                if (events == null) continue;
+                long sequence = recorded.path("sequence").asLong();
+                boolean matches = events.stream().anyMatch(e -> e.event().sequence() == sequence
+                        && e.chainHash().hex().equals(recorded.path("chainHash").asText()));
+                if (!matches) {
+                    findings.add(new Finding(requestId, "event " + sequence + ": DIGEST_MISMATCH (not the one the signed digest of "
+                            + digest.path("hour").asText() + " recorded)"));
+                }
+            }
+        }
+        return findings;
+    }
+
+    private static TrailVerifier.StoredEvent stored(JsonNode e) {
+        JsonNode actor = e.path("actor");
+        List<String> rules = new ArrayList<>();
+        e.path("ruleIds").forEach(r -> rules.add(r.asText()));
+        AuditEvent event = new AuditEvent(e.path("requestId").asText(), e.path("sequence").asLong(), Instant.parse(e.path("at").asText()),
+                e.path("action").asText(), e.path("from").isNull() ? null : status(e.path("from").asText()), status(e.path("to").asText()),
+                new Actor(actor.path("role").asText(), actor.path("jurisdiction").asText(null), actor.path("organisation").asText(null),
+                        actor.path("subject").asText(null)),
+                rules, e.path("ground").asText(null), e.path("reason").asText(null), e.path("policyVersion").asText(null));
+        return new TrailVerifier.StoredEvent(event, new Hash(e.path("entryHash").asText()), new Hash(e.path("chainHash").asText()));
+    }
+
+    private static Status status(String code) {
+        return Coded.parse(Status.class, code).orElseThrow(() -> new IllegalArgumentException("unknown status " + code));
+    }
+
+    /** {@code verify export.jsonl --public-key key.pem}: exit 0 when valid, 1 with the findings when not. */
+    public static int run(String[] args) throws IOException {
+        if (args.length != 3 || !args[1].equals("--public-key")) {
+            System.err.println("usage: verify EXPORT.jsonl --public-key KEY.pem");
+            return 2;
+        }
+        List<String> lines = java.nio.file.Files.readAllLines(java.nio.file.Path.of(args[0]));
+        String pem = java.nio.file.Files.readString(java.nio.file.Path.of(args[2]));
+        byte[] key = Base64.getDecoder().decode(pem.replaceAll("-----[A-Z ]+-----|\\s", ""));
+        List<Finding> findings = verify(lines, key);
+        if (findings.isEmpty()) {
+            System.out.println("valid: every trail, head and signed digest in " + args[0] + " checks out");
+            return 0;
+        }
+        findings.forEach(f -> System.out.println((f.requestId() == null ? "" : "request " + f.requestId() + ": ") + f.problem()));
+        return 1;
+    }
+}
