@@ -32,7 +32,8 @@ public record Template(List<Function> functions, Map<String, Table> tables) {
     /** A DynamoDB stream event source: the table's logical id, and how often a failing record is retried. */
     public record StreamTrigger(String table, int maximumRetryAttempts) {}
 
-    public record Route(String method, String path) {
+    /** An HTTP route; {@code open} when the template turns the authorizer off for it (Authorizer: NONE). */
+    public record Route(String method, String path, boolean open) {
         public String routeKey() {
             return method + " " + path;
         }
@@ -86,7 +87,8 @@ public record Template(List<Function> functions, Map<String, Table> tables) {
             Map<String, Object> eventProperties = map(event.get("Properties"));
             switch (String.valueOf(event.get("Type"))) {
                 case "HttpApi" -> routes.add(new Route(String.valueOf(eventProperties.get("Method")).toUpperCase(),
-                        String.valueOf(eventProperties.get("Path"))));
+                        String.valueOf(eventProperties.get("Path")),
+                        "NONE".equals(map(eventProperties.get("Auth")).get("Authorizer"))));
                 case "DynamoDB" -> {
                     // Stream: !GetAtt Table.StreamArn
                     Object stream = map(eventProperties.get("Stream")).get("Fn::GetAtt");
