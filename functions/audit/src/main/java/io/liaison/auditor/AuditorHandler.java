@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.liaison.audit.TrailVerifier;
 import io.liaison.config.Clients;
 import io.liaison.config.Environment;
-import io.liaison.core.Caller;
 import io.liaison.core.Role;
 import io.liaison.http.ApiRequest;
 import io.liaison.http.HttpApi;
@@ -58,38 +57,45 @@ public final class AuditorHandler implements RequestHandler<APIGatewayV2HTTPEven
     }
 
     private StoredTrails.Trail trail(ApiRequest request) {
-        Caller caller = request.caller();
-        if (caller.role() != Role.AUDITOR) {
-            throw new ProblemException(Problem.of(403, "/problems/forbidden", "Forbidden", "trails are read by auditors"));
-        }
+        requireAuditor(request);
         Set<String> limits = request.auditedJurisdictions();
         Optional<StoredTrails.Trail> trail = trails.read(request.requestId())
                 .filter(t -> limits.isEmpty() || limits.contains(t.requesterJurisdiction()) || limits.contains(t.targetJurisdiction()));
         return trail.orElseThrow(() -> new ProblemException(Problem.notFound()));
     }
 
-    /** Longest time range one listing covers: a month of day partitions. */
-    static final java.time.Duration MAX_RANGE = java.time.Duration.ofDays(31);
-
-    private APIGatewayV2HTTPResponse listEvents(ApiRequest request) {
-        Caller caller = request.caller();
-        if (caller.role() != Role.AUDITOR) {
+    private static void requireAuditor(ApiRequest request) {
+        if (request.caller().role() != Role.AUDITOR) {
             throw new ProblemException(Problem.of(403, "/problems/forbidden", "Forbidden", "trails are read by auditors"));
         }
+    }
+
+    /** What a listing or an export covers: a time range, and the jurisdictions the auditor may and does ask for. */
+    private record Range(java.time.Instant from, java.time.Instant to, Set<String> jurisdictions) {}
+
+    private static Range range(ApiRequest request) {
+        requireAuditor(request);
         java.time.Instant from = instant(request, "from");
         java.time.Instant to = instant(request, "to");
         if (from.isAfter(to) || java.time.Duration.between(from, to).compareTo(MAX_RANGE) > 0) {
             throw ApiRequest.badQuery("/to", "'to' is after 'from', at most 31 days later");
         }
         Set<String> limits = request.auditedJurisdictions();
-        Optional<String> jurisdiction = request.query("jurisdiction");
-        if (jurisdiction.isPresent() && !limits.isEmpty() && !limits.contains(jurisdiction.get())) {
+        Set<String> jurisdictions = request.query("jurisdiction").<Set<String>>map(Set::of).orElse(limits);
+        if (!limits.isEmpty() && !limits.containsAll(jurisdictions)) {
             throw new ProblemException(Problem.of(403, "/problems/forbidden", "Forbidden",
                     "this auditor's token covers " + String.join(", ", limits) + " only"));
         }
-        Set<String> jurisdictions = jurisdiction.<Set<String>>map(Set::of).orElse(limits);
+        return new Range(from, to, jurisdictions);
+    }
+
+    /** Longest time range one listing covers: a month of day partitions. */
+    static final java.time.Duration MAX_RANGE = java.time.Duration.ofDays(31);
+
+    private APIGatewayV2HTTPResponse listEvents(ApiRequest request) {
+        Range range = range(request);
         int limit = request.pageSize(50);
-        var page = trails.events(from, to, jurisdictions, request.query("cursor").filter(c -> !c.isEmpty()).orElse(null), limit);
+        var page = trails.events(range.from(), range.to(), range.jurisdictions(), request.query("cursor").filter(c -> !c.isEmpty()).orElse(null), limit);
         ObjectNode out = Json.MAPPER.createObjectNode();
         var items = out.putArray("items");
         for (StoredTrails.ListedEvent listed : page.items()) {
@@ -155,25 +161,11 @@ public final class AuditorHandler implements RequestHandler<APIGatewayV2HTTPEven
      * checked offline with the published key (the `verify` command of the local jar).
      */
     private APIGatewayV2HTTPResponse export(ApiRequest request) {
-        Caller caller = request.caller();
-        if (caller.role() != Role.AUDITOR) {
-            throw new ProblemException(Problem.of(403, "/problems/forbidden", "Forbidden", "trails are exported by auditors"));
-        }
-        java.time.Instant from = instant(request, "from");
-        java.time.Instant to = instant(request, "to");
-        if (from.isAfter(to) || java.time.Duration.between(from, to).compareTo(MAX_RANGE) > 0) {
-            throw ApiRequest.badQuery("/to", "'to' is after 'from', at most 31 days later");
-        }
-        Set<String> limits = request.auditedJurisdictions();
-        Set<String> jurisdictions = request.query("jurisdiction").<Set<String>>map(Set::of).orElse(limits);
-        if (!limits.isEmpty() && !limits.containsAll(jurisdictions)) {
-            throw new ProblemException(Problem.of(403, "/problems/forbidden", "Forbidden",
-                    "this auditor's token covers " + String.join(", ", limits) + " only"));
-        }
+        Range range = range(request);
         java.util.LinkedHashSet<String> requestIds = new java.util.LinkedHashSet<>();
         String cursor = null;
         do {
-            var page = trails.events(from, to, jurisdictions, cursor, 100);
+            var page = trails.events(range.from(), range.to(), range.jurisdictions(), cursor, 100);
             page.items().forEach(e -> requestIds.add(e.stored().event().requestId()));
             cursor = page.cursor();
             if (requestIds.size() > MAX_EXPORTED_TRAILS) {
