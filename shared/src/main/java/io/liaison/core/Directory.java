@@ -17,6 +17,18 @@ public record Directory(String version, List<ContactPoint> contactPoints) {
         if (byId.size() != contactPoints.size()) {
             throw new IllegalArgumentException("duplicate contact point ids");
         }
+        for (ContactPoint cp : contactPoints) {
+            if (cp.backup() == null) continue;
+            ContactPoint backup = byId.get(cp.backup());
+            if (backup == null || !backup.jurisdiction().equals(cp.jurisdiction())) {
+                throw new IllegalArgumentException("the backup of " + cp.id() + " must be a contact point of " + cp.jurisdiction());
+            }
+        }
+    }
+
+    /** The contact point that takes over when {@code contactPointId} misses its acknowledgement deadline. */
+    public Optional<ContactPoint> backupOf(String contactPointId) {
+        return byId(contactPointId).map(ContactPoint::backup).flatMap(this::byId);
     }
 
     public boolean serves(String jurisdiction) {

@@ -1,6 +1,8 @@
 package io.liaison.core;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -19,7 +21,32 @@ public final class Lifecycle {
 
     public record MarkUnroutable(String ruleId, String reason) implements Action {}
 
-    public record Accept(String note) implements Action {}
+    /** {@code preserveFor} starts the preservation period of a preservation request; null for others. */
+    public record Accept(String note, Duration preserveFor) implements Action {
+        public Accept(String note) {
+            this(note, null);
+        }
+    }
+
+    /** The acknowledgement deadline passed: the backup contact point takes the request over. */
+    public record Escalate(ContactPoint backup, Instant acknowledgeBy, String reason) implements Action {}
+
+    /** The acknowledgement deadline passed and nobody is left to escalate to. */
+    public record MarkAcknowledgementOverdue(String reason) implements Action {}
+
+    public record MarkResponseOverdue(String reason) implements Action {}
+
+    /** The preservation period ended without an extension. */
+    public record ExpirePreservation(String reason) implements Action {}
+
+    /** The requester extends the preservation, once. */
+    public record ExtendPreservation(Duration by) implements Action {}
+
+    /** The contact point asks the requester a question; the response clock stops. */
+    public record RequestClarification(String question) implements Action {}
+
+    /** The requester answers; the response clock runs again from where it stopped. */
+    public record Clarify(String answer) implements Action {}
 
     public record Reject(RejectionGround ground, String justification) implements Action {}
 
@@ -61,7 +88,7 @@ public final class Lifecycle {
             case Route r -> from == Status.FILED
                     ? applied(request, Status.ROUTED, now, actor, "ROUTED",
                             new Assignment(r.contactPoint().id(), r.contactPoint().kind(), r.ruleId(), now,
-                                    r.acknowledgeBy(), r.respondBy()),
+                                    r.acknowledgeBy(), r.respondBy(), r.deadlineRuleId(), null, false, false, null),
                             new Request.StatusNote(r.ruleId(), r.reason()), List.of(r.ruleId(), r.deadlineRuleId()))
                     : new NotAllowed(from, "routed");
             case MarkUnroutable u -> from == Status.FILED
@@ -70,9 +97,41 @@ public final class Lifecycle {
                             u.ruleId() == null ? List.of() : List.of(u.ruleId()))
                     : new NotAllowed(from, "marked unroutable");
             case Accept a -> from == Status.ROUTED
-                    ? applied(request, Status.ACCEPTED, now, actor, "ACCEPTED", request.assignment(),
+                    ? applied(a.preserveFor() == null ? request : request.with(new Preservation(now.plus(a.preserveFor()), false)),
+                            Status.ACCEPTED, now, actor, "ACCEPTED", request.assignment(),
                             a.note() == null ? null : new Request.StatusNote(null, a.note()), List.of())
                     : new NotAllowed(from, "accepted");
+            case Escalate e -> from == Status.ROUTED && !request.assignment().acknowledgementOverdue()
+                    ? changed(request, request.next(Status.ROUTED, now,
+                            request.assignment().escalateTo(e.backup(), now, e.acknowledgeBy()), request.outcome()),
+                            now, actor, "ESCALATED", deadlineRule(request), e.backup().id(), e.reason())
+                    : new NotAllowed(from, "escalated");
+            case MarkAcknowledgementOverdue o -> from == Status.ROUTED && !request.assignment().acknowledgementOverdue()
+                    ? changed(request, request.next(Status.ROUTED, now, request.assignment().markAcknowledgementOverdue(),
+                            request.outcome()), now, actor, "ACKNOWLEDGEMENT_OVERDUE", deadlineRule(request), null, o.reason())
+                    : new NotAllowed(from, "marked as not acknowledged in time");
+            case MarkResponseOverdue o -> from == Status.ACCEPTED && !request.assignment().responseOverdue()
+                    ? changed(request, request.next(Status.ACCEPTED, now, request.assignment().markResponseOverdue(),
+                            request.outcome()), now, actor, "RESPONSE_OVERDUE", deadlineRule(request), null, o.reason())
+                    : new NotAllowed(from, "marked as not answered in time");
+            case ExpirePreservation x -> request.preservation() != null && preserving(from)
+                    ? changed(request, request.next(Status.EXPIRED, now, request.assignment(),
+                            new Request.StatusNote("preservation_expired", x.reason())),
+                            now, actor, "PRESERVATION_EXPIRED", deadlineRule(request), "preservation_expired", x.reason())
+                    : new NotAllowed(from, "expired; only a preservation in force expires");
+            case ExtendPreservation x -> extend(request, x, actor, now);
+            case RequestClarification c -> from != Status.ACCEPTED
+                    ? new NotAllowed(from, "clarified; a contact point asks about a request it has accepted")
+                    : request.clarifications().size() >= Clarification.MAX_ROUNDS
+                    ? new NotAllowed(from, "asked more than " + Clarification.MAX_ROUNDS + " rounds of questions")
+                    : changed(request, request.with(append(request.clarifications(), new Clarification(c.question(), now, null, null)))
+                            .next(Status.AWAITING_CLARIFICATION, now, request.assignment().paused(now), request.outcome()),
+                            now, actor, "CLARIFICATION_REQUESTED", List.of(), null, null);
+            case Clarify c -> from == Status.AWAITING_CLARIFICATION
+                    ? changed(request, request.with(request.withAnswer(c.answer(), now))
+                            .next(Status.ACCEPTED, now, request.assignment().resumed(now), request.outcome()),
+                            now, actor, "CLARIFIED", List.of(), null, null)
+                    : new NotAllowed(from, "clarified; there is no open question");
             case Reject r -> from == Status.ROUTED
                     ? applied(request, Status.REJECTED, now, actor, "REJECTED", request.assignment(),
                             new Request.StatusNote(r.ground().code(), r.justification()), List.of())
@@ -91,6 +150,46 @@ public final class Lifecycle {
                             new Request.StatusNote(null, w.reason()), List.of())
                     : new NotAllowed(from, "withdrawn");
         };
+    }
+
+    /** Requests whose preserved data may still be held: accepted, waiting for an answer, or answered. */
+    private static boolean preserving(Status status) {
+        return status == Status.ACCEPTED || status == Status.AWAITING_CLARIFICATION || status == Status.ANSWERED;
+    }
+
+    private static Result extend(Request request, ExtendPreservation x, Actor actor, Instant now) {
+        Preservation p = request.preservation();
+        if (p == null || !preserving(request.status())) {
+            return new NotAllowed(request.status(), "extended; only an accepted preservation request is");
+        }
+        if (x.by() == null) return new NotAllowed(request.status(), "extended; its deadline rule allows no extension");
+        if (p.extended()) return new NotAllowed(request.status(), "extended again; a preservation is extended once");
+        if (!now.isBefore(p.until())) return new NotAllowed(request.status(), "extended; its preservation period has ended");
+        Request next = request.with(new Preservation(p.until().plus(x.by()), true))
+                .next(request.status(), now, request.assignment(), request.outcome());
+        return changed(request, next, now, actor, "PRESERVATION_EXTENDED", deadlineRule(request), null, null);
+    }
+
+    private static List<String> deadlineRule(Request request) {
+        String rule = request.assignment() == null ? null : request.assignment().deadlineRule();
+        return rule == null ? List.of() : List.of(rule);
+    }
+
+    private static List<Clarification> append(List<Clarification> rounds, Clarification round) {
+        List<Clarification> all = new ArrayList<>(rounds);
+        all.add(round);
+        return all;
+    }
+
+    /**
+     * A change the deadline monitor or a party made. Only Liaison's own words ({@code reason} of a
+     * SYSTEM action) go into the trail; questions and answers stay out of it.
+     */
+    private static Applied changed(Request request, Request next, Instant now, Actor actor, String action,
+                                   List<String> ruleIds, String ground, String reason) {
+        AuditEvent event = new AuditEvent(request.id(), next.version(), now, action, request.status(), next.status(),
+                actor, ruleIds, ground, actor.equals(Actor.SYSTEM) ? reason : null, null);
+        return new Applied(next, event);
     }
 
     private static Applied applied(Request request, Status to, Instant now, Actor actor, String action,
@@ -113,9 +212,7 @@ public final class Lifecycle {
      */
     public static Applied record(Request request, String action, Actor actor, Instant now, List<String> ruleIds,
                                  String ground) {
-        Request next = new Request(request.id(), request.requester(), request.filing(), request.status(),
-                request.version() + 1, request.filedAt(), request.updatedAt(), request.assignment(), request.outcome(),
-                request.trailHead());
+        Request next = request.recorded();
         return new Applied(next, new AuditEvent(request.id(), next.version(), now, action, request.status(),
                 request.status(), actor, ruleIds, ground, null, null));
     }

@@ -80,14 +80,47 @@ public final class RequestService {
         if (!(acknowledgement instanceof Lifecycle.Accept || acknowledgement instanceof Lifecycle.Reject)) {
             throw new IllegalArgumentException("not an acknowledgement: " + acknowledgement);
         }
-        return change(caller, requestId, acknowledgement);
+        return change(caller, requestId, request -> acknowledgement instanceof Lifecycle.Accept a
+                ? new Lifecycle.Accept(a.note(), rule(request).map(RoutingPolicy.DeadlineRule::preserveFor).orElse(null))
+                : acknowledgement);
+    }
+
+    /** The contact point asks the requester a question about an accepted request. */
+    public Outcome<Request> askForClarification(Caller caller, String requestId, String question) {
+        if (caller.role() != Role.CONTACT_POINT) {
+            return new Outcome.Forbidden<>("only the contact point handling a request asks for clarification");
+        }
+        return change(caller, requestId, request -> new Lifecycle.RequestClarification(question));
+    }
+
+    /** The requester answers the contact point's open question. */
+    public Outcome<Request> clarify(Caller caller, String requestId, String answer) {
+        if (caller.role() != Role.REQUESTER) {
+            return new Outcome.Forbidden<>("only the requesting agency answers a request for clarification");
+        }
+        return change(caller, requestId, request -> new Lifecycle.Clarify(answer));
+    }
+
+    /** The requester extends the preservation of an accepted preservation request, once, as its deadline rule allows. */
+    public Outcome<Request> extendPreservation(Caller caller, String requestId) {
+        if (caller.role() != Role.REQUESTER) {
+            return new Outcome.Forbidden<>("only the requesting agency extends a preservation");
+        }
+        return change(caller, requestId, request -> new Lifecycle.ExtendPreservation(
+                rule(request).map(RoutingPolicy.DeadlineRule::extendBy).orElse(null)));
+    }
+
+    /** The deadline rule a routed request was given. */
+    private java.util.Optional<RoutingPolicy.DeadlineRule> rule(Request request) {
+        return request.assignment() == null || request.assignment().deadlineRule() == null
+                ? java.util.Optional.empty() : policy.deadline(request.assignment().deadlineRule());
     }
 
     public Outcome<Request> withdraw(Caller caller, String requestId, String reason) {
         if (caller.role() != Role.REQUESTER) {
             return new Outcome.Forbidden<>("only the requesting agency withdraws a request");
         }
-        return change(caller, requestId, new Lifecycle.Withdraw(reason));
+        return change(caller, requestId, request -> new Lifecycle.Withdraw(reason));
     }
 
     /**
@@ -116,11 +149,11 @@ public final class RequestService {
      * no state (a read, a review) is tried again on a fresh copy; one that lost to another state
      * change then finds the transition refused, which is the 409 the loser gets.
      */
-    private Outcome<Request> change(Caller caller, String requestId, Lifecycle.Action action) {
+    private Outcome<Request> change(Caller caller, String requestId, java.util.function.Function<Request, Lifecycle.Action> action) {
         for (int attempt = 1; ; attempt++) {
             Optional<Request> found = visible(caller, requestId);
             if (found.isEmpty()) return new Outcome.NotFound<>();
-            switch (Lifecycle.apply(found.get(), action, Actor.of(caller), clock.instant())) {
+            switch (Lifecycle.apply(found.get(), action.apply(found.get()), Actor.of(caller), clock.instant())) {
                 case Lifecycle.NotAllowed refused -> {
                     return new Outcome.Conflict<>(refused.message());
                 }

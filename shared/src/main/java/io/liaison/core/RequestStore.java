@@ -36,6 +36,9 @@ public interface RequestStore {
 
     List<AuditEvent> events(String requestId);
 
+    /** Ids of requests with something due at or before {@code now} (the sparse due index), at most {@code limit}. */
+    List<String> due(java.time.Instant now, int limit);
+
     /** A caller-chosen key that makes a retried filing safe, with a fingerprint of what was filed. */
     record IdempotencyKey(String scope, String key, String fingerprint) {}
 

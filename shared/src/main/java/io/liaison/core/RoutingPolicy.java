@@ -49,12 +49,29 @@ public record RoutingPolicy(String version, Map<Instrument, LocalDate> inForceFr
         }
     }
 
-    public record DeadlineRule(String id, String description, Match when, Duration acknowledge, Duration respond) {
+    /**
+     * How long a contact point has to acknowledge and to respond; for preservation, how long the
+     * data stay preserved from acceptance ({@code preserveFor}) and by how much the requester may
+     * extend that once ({@code extendBy}). Both are null for rules that do not preserve.
+     */
+    public record DeadlineRule(String id, String description, Match when, Duration acknowledge, Duration respond,
+                               Duration preserveFor, Duration extendBy) {
         public DeadlineRule {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(when, "when");
             Objects.requireNonNull(acknowledge, "acknowledge");
             Objects.requireNonNull(respond, "respond");
+            if (extendBy != null && preserveFor == null) {
+                throw new IllegalArgumentException("rule " + id + " extends a preservation it does not set");
+            }
         }
+
+        public DeadlineRule(String id, String description, Match when, Duration acknowledge, Duration respond) {
+            this(id, description, when, acknowledge, respond, null, null);
+        }
+    }
+
+    public java.util.Optional<DeadlineRule> deadline(String id) {
+        return deadlines.stream().filter(d -> d.id().equals(id)).findFirst();
     }
 }

@@ -6,10 +6,14 @@ public enum Status implements Coded {
     ROUTED("ROUTED"),
     UNROUTABLE("UNROUTABLE"),
     ACCEPTED("ACCEPTED"),
+    /** The contact point asked the requester a question; the response clock stands still. */
+    AWAITING_CLARIFICATION("AWAITING_CLARIFICATION"),
     /** The contact point sent its final response. */
     ANSWERED("ANSWERED"),
     REJECTED("REJECTED"),
-    WITHDRAWN("WITHDRAWN");
+    WITHDRAWN("WITHDRAWN"),
+    /** A preservation whose period ended without an extension: the data need no longer be kept. */
+    EXPIRED("EXPIRED");
 
     private final String code;
 
@@ -20,8 +24,8 @@ public enum Status implements Coded {
     /** Open requests can still change; the others are final. */
     public boolean isOpen() {
         return switch (this) {
-            case FILED, ROUTED, ACCEPTED -> true;
-            case UNROUTABLE, REJECTED, WITHDRAWN, ANSWERED -> false;
+            case FILED, ROUTED, ACCEPTED, AWAITING_CLARIFICATION -> true;
+            case UNROUTABLE, REJECTED, WITHDRAWN, ANSWERED, EXPIRED -> false;
         };
     }
 }

@@ -153,6 +153,29 @@ public final class DynamoRequestStore implements RequestStore {
         return itemsOf(db, table, requestId, EVENT_SK_PREFIX).stream().map(RequestItems::toEvent).toList();
     }
 
+    @Override
+    public List<String> due(java.time.Instant now, int limit) {
+        // Every time up to and including now sorts below "<now>$" ('$' follows the '#' before the id).
+        AttributeValue bound = AttributeValue.fromS(io.liaison.json.Times.format(now) + "$");
+        List<String> ids = new ArrayList<>();
+        for (int shard = 0; shard < DUE_SHARDS && ids.size() < limit; shard++) {
+            AttributeValue pk = AttributeValue.fromS(duePk(shard));
+            Map<String, AttributeValue> start = null;
+            do {
+                Map<String, AttributeValue> from = start;
+                QueryResponse response = db.query(q -> q.tableName(table).indexName(DUE_BY)
+                        .keyConditionExpression("#pk = :pk AND #sk < :bound")
+                        .expressionAttributeNames(Map.of("#pk", GSI5PK, "#sk", GSI5SK))
+                        .expressionAttributeValues(Map.of(":pk", pk, ":bound", bound))
+                        .limit(limit - ids.size()).exclusiveStartKey(from));
+                response.items().forEach(item -> ids.add(s(item, PK).substring("REQ#".length())));
+                start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() && ids.size() < limit
+                        ? response.lastEvaluatedKey() : null;
+            } while (start != null);
+        }
+        return ids;
+    }
+
     /** Every item of a request's collection whose sort key starts with {@code prefix}, in key order (consistent). */
     static List<Map<String, AttributeValue>> itemsOf(DynamoDbClient db, String table, String requestId, String prefix) {
         List<Map<String, AttributeValue>> items = new ArrayList<>();

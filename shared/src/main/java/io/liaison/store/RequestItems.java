@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.liaison.core.Actor;
 import io.liaison.core.Assignment;
 import io.liaison.core.AuditEvent;
+import io.liaison.core.Clarification;
+import io.liaison.core.Deadlines;
+import io.liaison.core.Preservation;
 import io.liaison.core.Coded;
 import io.liaison.core.ContactPointKind;
 import io.liaison.core.Filing;
@@ -42,6 +45,11 @@ public final class RequestItems {
     public static final String GSI4SK = "GSI4SK";
     public static final String EVENTS_BY_DAY = "EventsByDay";
     public static final String EXPIRES_AT = "expiresAt";
+    public static final String GSI5PK = "GSI5PK";
+    public static final String GSI5SK = "GSI5SK";
+    public static final String DUE_BY = "DueBy";
+    /** The due index is spread over this many partitions so that no one key takes every write. */
+    public static final int DUE_SHARDS = 4;
 
     static final String REQUEST_SK = "REQUEST";
     static final String EVENT_SK_PREFIX = "EVENT#";
@@ -64,6 +72,14 @@ public final class RequestItems {
     static final String ROUTED_AT = "routedAt";
     static final String ACKNOWLEDGE_BY = "acknowledgeBy";
     static final String RESPOND_BY = "respondBy";
+    static final String DEADLINE_RULE = "deadlineRule";
+    static final String ESCALATED_FROM = "escalatedFrom";
+    static final String ACKNOWLEDGEMENT_OVERDUE = "acknowledgementOverdue";
+    static final String RESPONSE_OVERDUE = "responseOverdue";
+    static final String PAUSED_AT = "pausedAt";
+    static final String PRESERVED_UNTIL = "preservedUntil";
+    static final String PRESERVATION_EXTENDED = "preservationExtended";
+    static final String CLARIFICATIONS = "clarifications";
     static final String STATUS_CODE = "statusCode";
     static final String STATUS_TEXT = "statusText";
 
@@ -103,6 +119,14 @@ public final class RequestItems {
         return "EVENTS#" + at.atZone(java.time.ZoneOffset.UTC).toLocalDate();
     }
 
+    static String duePk(int shard) {
+        return "DUE#" + shard;
+    }
+
+    static int dueShard(String requestId) {
+        return Math.floorMod(requestId.hashCode(), DUE_SHARDS);
+    }
+
     static String eventSk(long sequence) {
         return EVENT_SK_PREFIX + String.format("%010d", sequence);
     }
@@ -140,7 +164,22 @@ public final class RequestItems {
             put(item, RESPOND_BY, Times.format(a.respondBy()));
             put(item, GSI2PK, contactPointPk(a.contactPointId()));
             put(item, GSI2SK, Times.format(a.routedAt()) + "#" + r.id());
+            put(item, DEADLINE_RULE, a.deadlineRule());
+            put(item, ESCALATED_FROM, a.escalatedFrom());
+            if (a.acknowledgementOverdue()) item.put(ACKNOWLEDGEMENT_OVERDUE, AttributeValue.fromBool(true));
+            if (a.responseOverdue()) item.put(RESPONSE_OVERDUE, AttributeValue.fromBool(true));
+            if (a.pausedAt() != null) put(item, PAUSED_AT, Times.format(a.pausedAt()));
         }
+        if (r.preservation() != null) {
+            put(item, PRESERVED_UNTIL, Times.format(r.preservation().until()));
+            item.put(PRESERVATION_EXTENDED, AttributeValue.fromBool(r.preservation().extended()));
+        }
+        if (!r.clarifications().isEmpty()) put(item, CLARIFICATIONS, clarifications(r.clarifications()));
+        // Sparse: only a request that owes something is in the due index the deadline monitor reads.
+        Deadlines.nextDue(r).ifPresent(due -> {
+            put(item, GSI5PK, duePk(dueShard(r.id())));
+            put(item, GSI5SK, Times.format(due) + "#" + r.id());
+        });
         if (r.outcome() != null) {
             put(item, STATUS_CODE, r.outcome().ground());
             put(item, STATUS_TEXT, r.outcome().text());
@@ -159,14 +198,48 @@ public final class RequestItems {
         if (filing == null) throw new IllegalStateException("stored filing of " + s(item, ID) + " is not valid");
         Assignment assignment = item.containsKey(CONTACT_POINT)
                 ? new Assignment(s(item, CONTACT_POINT), code(ContactPointKind.class, s(item, CONTACT_POINT_KIND)),
-                        s(item, ROUTING_RULE), instant(item, ROUTED_AT), instant(item, ACKNOWLEDGE_BY), instant(item, RESPOND_BY))
+                        s(item, ROUTING_RULE), instant(item, ROUTED_AT), instant(item, ACKNOWLEDGE_BY), instant(item, RESPOND_BY),
+                        s(item, DEADLINE_RULE), s(item, ESCALATED_FROM), bool(item, ACKNOWLEDGEMENT_OVERDUE),
+                        bool(item, RESPONSE_OVERDUE), instant(item, PAUSED_AT))
                 : null;
+        Preservation preservation = item.containsKey(PRESERVED_UNTIL)
+                ? new Preservation(instant(item, PRESERVED_UNTIL), bool(item, PRESERVATION_EXTENDED)) : null;
         Request.StatusNote note = item.containsKey(STATUS_CODE) || item.containsKey(STATUS_TEXT)
                 ? new Request.StatusNote(s(item, STATUS_CODE), s(item, STATUS_TEXT)) : null;
         return new Request(s(item, ID),
                 new Requester(s(item, REQUESTER_JURISDICTION), s(item, REQUESTER_AGENCY), s(item, REQUESTER_SUBJECT)),
                 filing, code(Status.class, s(item, STATUS)), Long.parseLong(item.get(VERSION).n()),
-                instant(item, FILED_AT), instant(item, UPDATED_AT), assignment, note, s(item, TRAIL_HEAD));
+                instant(item, FILED_AT), instant(item, UPDATED_AT), assignment, note, s(item, TRAIL_HEAD), preservation,
+                item.containsKey(CLARIFICATIONS) ? clarifications(s(item, CLARIFICATIONS)) : List.of());
+    }
+
+    private static boolean bool(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value != null && Boolean.TRUE.equals(value.bool());
+    }
+
+    /** Questions and answers are the parties' words, kept with the request (never in the trail). */
+    private static String clarifications(List<Clarification> rounds) {
+        var array = Json.MAPPER.createArrayNode();
+        for (Clarification c : rounds) {
+            var round = array.addObject().put("question", c.question()).put("askedAt", Times.format(c.askedAt()));
+            if (c.answer() != null) round.put("answer", c.answer()).put("answeredAt", Times.format(c.answeredAt()));
+        }
+        return array.toString();
+    }
+
+    private static List<Clarification> clarifications(String text) {
+        try {
+            List<Clarification> rounds = new java.util.ArrayList<>();
+            for (var round : Json.MAPPER.readTree(text)) {
+                rounds.add(new Clarification(round.path("question").asText(), Instant.parse(round.path("askedAt").asText()),
+                        round.path("answer").asText(null),
+                        round.hasNonNull("answeredAt") ? Instant.parse(round.path("answeredAt").asText()) : null));
+            }
+            return rounds;
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("stored clarifications do not parse", e);
+        }
     }
 
     public static Map<String, AttributeValue> toItem(AuditEvent e) {

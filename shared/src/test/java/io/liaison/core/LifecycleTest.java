@@ -31,17 +31,28 @@ class LifecycleTest {
     private static final Requester NL_POLICE = new Requester("NL", "NL-POLITIE-THTC", "nl-police");
     private static final ContactPoint DE_POC247 = new ContactPoint("DE-POC247", "DE", ContactPointKind.POC_24_7,
             "BKA high-tech crime unit, Wiesbaden", null);
+    private static final ContactPoint DE_CA = new ContactPoint("DE-CA", "DE", ContactPointKind.CENTRAL_AUTHORITY,
+            "Germany central authority", null);
     private static final Actor OPERATOR = new Actor("contact_point", "DE", "DE-POC247", "de-poc247");
 
     /** A request that has reached {@code status} in the usual way, at version {@code version}. */
     private static Request requestIn(Status status, long version) {
         Assignment assignment = switch (status) {
             case FILED, UNROUTABLE -> null;
-            case ROUTED, ACCEPTED, ANSWERED, REJECTED, WITHDRAWN -> new Assignment("DE-POC247", ContactPointKind.POC_24_7,
-                    "R2-PRESERVATION", FILED_AT, FILED_AT.plus(Duration.ofHours(4)), FILED_AT.plus(Duration.ofDays(1)));
+            case ROUTED, ACCEPTED, AWAITING_CLARIFICATION, ANSWERED, REJECTED, WITHDRAWN, EXPIRED -> new Assignment(
+                    "DE-POC247", ContactPointKind.POC_24_7, "R2-PRESERVATION", FILED_AT, FILED_AT.plus(Duration.ofHours(4)),
+                    FILED_AT.plus(Duration.ofDays(1)), "D4-PRESERVATION", null, false, false,
+                    status == Status.AWAITING_CLARIFICATION ? FILED_AT : null);
         };
+        // An accepted preservation request preserves for 60 days; one waiting for an answer has an open question.
+        Preservation preservation = switch (status) {
+            case ACCEPTED, AWAITING_CLARIFICATION, ANSWERED, EXPIRED -> new Preservation(FILED_AT.plus(Duration.ofDays(60)), false);
+            default -> null;
+        };
+        List<Clarification> rounds = status == Status.AWAITING_CLARIFICATION
+                ? List.of(new Clarification("Which time zone are the log times in?", FILED_AT, null, null)) : List.of();
         return new Request("276b1bd5-f897-474b-8535-d60307d343ee", NL_POLICE, Filings.preservation().build(), status,
-                version, FILED_AT, FILED_AT, assignment, null, null);
+                version, FILED_AT, FILED_AT, assignment, null, null, preservation, rounds);
     }
 
     private static Lifecycle.Action action(String name) {
@@ -56,6 +67,13 @@ class LifecycleTest {
             case "respond_partial" -> new Lifecycle.Respond(false, "RELEASE", List.of("G8-RETENTION"));
             case "respond_final" -> new Lifecycle.Respond(true, "RELEASE", List.of("G8-RETENTION"));
             case "release_final" -> new Lifecycle.ReleaseFinal(List.of("G5-SPECIAL-CATEGORY"), "response 4");
+            case "escalate" -> new Lifecycle.Escalate(DE_CA, NOW.plus(Duration.ofHours(4)), "DE-POC247 did not acknowledge");
+            case "mark_acknowledgement_overdue" -> new Lifecycle.MarkAcknowledgementOverdue("nobody acknowledged");
+            case "mark_response_overdue" -> new Lifecycle.MarkResponseOverdue("DE-POC247 did not respond");
+            case "expire_preservation" -> new Lifecycle.ExpirePreservation("the preservation period ended");
+            case "extend_preservation" -> new Lifecycle.ExtendPreservation(Duration.ofDays(30));
+            case "ask_clarification" -> new Lifecycle.RequestClarification("Which time zone are the log times in?");
+            case "clarify" -> new Lifecycle.Clarify("UTC");
             default -> throw new IllegalArgumentException("cases/transitions.csv names an unknown action " + name);
         };
     }
@@ -90,7 +108,7 @@ class LifecycleTest {
         }
 
         // THEN it has one row for every status and every action, so no transition goes untested
-        assertThat(rows).hasSize(Status.values().length * 8);
+        assertThat(rows).hasSize(Status.values().length * 15);
         assertThat(rows.stream().map(r -> r.split(",")[0]).distinct())
                 .containsExactlyInAnyOrderElementsOf(EnumSet.allOf(Status.class).stream().map(Status::name).toList());
     }
@@ -156,7 +174,8 @@ class LifecycleTest {
 
         // THEN the assignment names contact point, rule and deadlines, and the event both rule ids
         assertThat(applied.request().assignment()).isEqualTo(new Assignment("DE-POC247", ContactPointKind.POC_24_7,
-                "R2-PRESERVATION", NOW, NOW.plus(Duration.ofHours(4)), NOW.plus(Duration.ofDays(1))));
+                "R2-PRESERVATION", NOW, NOW.plus(Duration.ofHours(4)), NOW.plus(Duration.ofDays(1)), "D4-PRESERVATION",
+                null, false, false, null));
         assertThat(applied.request().outcome().ground()).isEqualTo("R2-PRESERVATION");
         assertThat(applied.event().action()).isEqualTo("ROUTED");
         assertThat(applied.event().ruleIds()).containsExactly("R2-PRESERVATION", "D4-PRESERVATION");

@@ -520,7 +520,8 @@ class RequestServiceTest {
             // THEN it is with DE-POC247 under R2, due as D4 says, and Liaison itself is the actor
             assertThat(routed.status()).isEqualTo(Status.ROUTED);
             assertThat(routed.assignment()).isEqualTo(new Assignment("DE-POC247", ContactPointKind.POC_24_7,
-                    "R2-PRESERVATION", NOW, NOW.plus(Duration.ofHours(4)), NOW.plus(Duration.ofDays(1))));
+                    "R2-PRESERVATION", NOW, NOW.plus(Duration.ofHours(4)), NOW.plus(Duration.ofDays(1)), "D4-PRESERVATION",
+                    null, false, false, null));
             assertThat(store.events(ID).getLast()).satisfies(e -> {
                 assertThat(e.actor()).isEqualTo(Actor.SYSTEM);
                 assertThat(e.ruleIds()).containsExactly("R2-PRESERVATION", "D4-PRESERVATION");

@@ -114,6 +114,13 @@ public final class InMemoryRequestStore implements RequestStore, ResponseStore {
     }
 
     @Override
+    public synchronized List<String> due(java.time.Instant now, int limit) {
+        return requests.values().stream()
+                .filter(r -> io.liaison.core.Deadlines.nextDue(r).filter(d -> !d.isAfter(now)).isPresent())
+                .map(Request::id).limit(limit).toList();
+    }
+
+    @Override
     public synchronized List<AuditEvent> events(String requestId) {
         return List.copyOf(trails.getOrDefault(requestId, List.of()));
     }

@@ -1,0 +1,63 @@
+package io.liaison.core;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Acts on every deadline that has passed: escalation, overdue marks, expired preservations. Runs
+ * every minute; what it did is written to each request's trail, and a second run at the same
+ * moment finds nothing left to do, because every action moves the request's next due time.
+ */
+public final class DeadlineMonitor {
+    /** Requests read per run; the rest wait a minute for the next run. */
+    public static final int BATCH = 500;
+    /** Actions on one request per run: a request can owe several things at once (overdue, then expired). */
+    private static final int ACTIONS_PER_REQUEST = 3;
+
+    private final RequestStore store;
+    private final Directory directory;
+    private final RoutingPolicy policy;
+
+    public DeadlineMonitor(RequestStore store, Directory directory, RoutingPolicy policy) {
+        this.store = store;
+        this.directory = directory;
+        this.policy = policy;
+    }
+
+    /** What one run did: one entry per action taken. */
+    public record Run(Instant at, List<AuditEvent> actions) {}
+
+    public Run run(Instant now) {
+        List<AuditEvent> actions = new ArrayList<>();
+        for (String requestId : store.due(now, BATCH)) {
+            for (int i = 0; i < ACTIONS_PER_REQUEST; i++) {
+                Optional<AuditEvent> acted = actOn(requestId, now);
+                if (acted.isEmpty()) break;
+                actions.add(acted.get());
+            }
+        }
+        return new Run(now, List.copyOf(actions));
+    }
+
+    /**
+     * Takes the action due on one request. A write that loses to another change (an acknowledgement
+     * at the same moment, a second monitor) is tried on a fresh read, which decides afresh.
+     */
+    private Optional<AuditEvent> actOn(String requestId, Instant now) {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Optional<Request> found = store.find(requestId);
+            if (found.isEmpty()) return Optional.empty();
+            Optional<Lifecycle.Action> action = Deadlines.due(found.get(), directory, policy, now);
+            if (action.isEmpty()) return Optional.empty();
+            if (Lifecycle.apply(found.get(), action.get(), Actor.SYSTEM, now) instanceof Lifecycle.Applied applied) {
+                AuditEvent event = applied.event().decidedBy(policy.version());
+                if (store.apply(applied.request(), event)) return Optional.of(event);
+            } else {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+}

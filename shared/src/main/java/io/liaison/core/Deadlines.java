@@ -1,0 +1,53 @@
+package io.liaison.core;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * What a request owes next and what Liaison does when that moment passes. The store keys the
+ * request in its due index by {@link #nextDue}; the deadline monitor asks {@link #due} for the
+ * action. Every action moves or clears the next due time, so acting twice is not possible.
+ */
+public final class Deadlines {
+    private Deadlines() {}
+
+    /** When something about this request falls due next, if anything ever does. */
+    public static Optional<Instant> nextDue(Request request) {
+        Assignment a = request.assignment();
+        Instant preservationEnds = request.preservation() == null ? null : request.preservation().until();
+        return switch (request.status()) {
+            case ROUTED -> a.acknowledgementOverdue() ? Optional.empty() : Optional.of(a.acknowledgeBy());
+            case ACCEPTED -> Stream.of(a.responseOverdue() ? null : a.respondBy(), preservationEnds)
+                    .filter(java.util.Objects::nonNull).min(Instant::compareTo);
+            // The response clock stands still; only a preservation period keeps running.
+            case AWAITING_CLARIFICATION, ANSWERED -> Optional.ofNullable(preservationEnds);
+            case FILED, UNROUTABLE, REJECTED, WITHDRAWN, EXPIRED -> Optional.empty();
+        };
+    }
+
+    /** The action due at {@code now}, if any: escalate, mark overdue, or expire a preservation. */
+    public static Optional<Lifecycle.Action> due(Request request, Directory directory, RoutingPolicy policy, Instant now) {
+        Optional<Instant> next = nextDue(request);
+        if (next.isEmpty() || now.isBefore(next.get())) return Optional.empty();
+        Assignment a = request.assignment();
+        if (request.status() == Status.ROUTED) {
+            Optional<ContactPoint> backup = a.escalatedFrom() == null ? directory.backupOf(a.contactPointId()) : Optional.empty();
+            if (backup.isPresent()) {
+                var acknowledge = policy.deadline(a.deadlineRule())
+                        .map(RoutingPolicy.DeadlineRule::acknowledge).orElse(java.time.Duration.between(a.routedAt(), a.acknowledgeBy()));
+                return Optional.of(new Lifecycle.Escalate(backup.get(), now.plus(acknowledge),
+                        a.contactPointId() + " did not acknowledge by " + a.acknowledgeBy() + "; escalated to its backup "
+                                + backup.get().id()));
+            }
+            return Optional.of(new Lifecycle.MarkAcknowledgementOverdue(a.contactPointId() + " did not acknowledge by "
+                    + a.acknowledgeBy() + (a.escalatedFrom() == null ? " and has no backup" : " after escalation from " + a.escalatedFrom())));
+        }
+        Preservation p = request.preservation();
+        if (p != null && !now.isBefore(p.until())) {
+            return Optional.of(new Lifecycle.ExpirePreservation("the preservation period ended on " + p.until()
+                    + (p.extended() ? " after its extension" : " without an extension")));
+        }
+        return Optional.of(new Lifecycle.MarkResponseOverdue(a.contactPointId() + " did not respond by " + a.respondBy()));
+    }
+}
