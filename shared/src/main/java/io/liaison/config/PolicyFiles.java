@@ -48,7 +48,7 @@ public final class PolicyFiles {
         for (JsonNode cp : root.path("contactPoints")) {
             contactPoints.add(new ContactPoint(cp.path("id").asText(), cp.path("jurisdiction").asText(),
                     code(ContactPointKind.class, cp.path("kind").asText()), cp.path("name").asText(),
-                    cp.path("source").asText(null)));
+                    cp.path("source").asText(null), cp.path("backup").asText(null), cp.path("email").asText(null)));
         }
         return new Directory(root.path("version").asText(), contactPoints);
     }
@@ -68,12 +68,18 @@ public final class PolicyFiles {
                     match(rule.path("when")), Duration.parse(rule.path("acknowledgeWithin").asText()),
                     Duration.parse(rule.path("respondWithin").asText())));
         }
+        List<RoutingPolicy.PreservationRule> preservation = new ArrayList<>();
+        for (JsonNode rule : root.path("preservation")) {
+            preservation.add(new RoutingPolicy.PreservationRule(rule.path("id").asText(), rule.path("description").asText(),
+                    match(rule.path("when")), Duration.parse(rule.path("preserveFor").asText()),
+                    rule.hasNonNull("extendBy") ? Duration.parse(rule.path("extendBy").asText()) : null));
+        }
         Map<Instrument, LocalDate> inForceFrom = new EnumMap<>(Instrument.class);
         for (JsonNode instrument : root.path("instruments")) {
             JsonNode from = instrument.path("inForceFrom");
             if (from.isTextual()) inForceFrom.put(code(Instrument.class, instrument.path("code").asText()), LocalDate.parse(from.asText()));
         }
-        return new RoutingPolicy(root.path("version").asText(), inForceFrom, rules, deadlines);
+        return new RoutingPolicy(root.path("version").asText(), inForceFrom, rules, deadlines, preservation);
     }
 
     public static ReleasePolicy releasePolicy(ObjectMapper json) {

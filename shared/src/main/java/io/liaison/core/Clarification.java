@@ -5,7 +5,6 @@ import java.util.Objects;
 
 /** One round of questions: the contact point asks, the requester answers (null until then). */
 public record Clarification(String question, Instant askedAt, String answer, Instant answeredAt) {
-    public static final int MAX_LENGTH = 4000;
     public static final int MAX_ROUNDS = 10;
 
     public Clarification {

@@ -162,7 +162,7 @@ public final class Lifecycle {
         if (p == null || !preserving(request.status())) {
             return new NotAllowed(request.status(), "extended; only an accepted preservation request is");
         }
-        if (x.by() == null) return new NotAllowed(request.status(), "extended; its deadline rule allows no extension");
+        if (x.by() == null) return new NotAllowed(request.status(), "extended; its preservation rule allows no extension");
         if (p.extended()) return new NotAllowed(request.status(), "extended again; a preservation is extended once");
         if (!now.isBefore(p.until())) return new NotAllowed(request.status(), "extended; its preservation period has ended");
         Request next = request.with(new Preservation(p.until().plus(x.by()), true))

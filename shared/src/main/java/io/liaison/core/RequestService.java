@@ -81,7 +81,8 @@ public final class RequestService {
             throw new IllegalArgumentException("not an acknowledgement: " + acknowledgement);
         }
         return change(caller, requestId, request -> acknowledgement instanceof Lifecycle.Accept a
-                ? new Lifecycle.Accept(a.note(), rule(request).map(RoutingPolicy.DeadlineRule::preserveFor).orElse(null))
+                ? new Lifecycle.Accept(a.note(), policy.preservationFor(request.filing())
+                        .map(RoutingPolicy.PreservationRule::preserveFor).orElse(null))
                 : acknowledgement);
     }
 
@@ -101,19 +102,13 @@ public final class RequestService {
         return change(caller, requestId, request -> new Lifecycle.Clarify(answer));
     }
 
-    /** The requester extends the preservation of an accepted preservation request, once, as its deadline rule allows. */
+    /** The requester extends the preservation of an accepted preservation request, once, as its preservation rule allows. */
     public Outcome<Request> extendPreservation(Caller caller, String requestId) {
         if (caller.role() != Role.REQUESTER) {
             return new Outcome.Forbidden<>("only the requesting agency extends a preservation");
         }
         return change(caller, requestId, request -> new Lifecycle.ExtendPreservation(
-                rule(request).map(RoutingPolicy.DeadlineRule::extendBy).orElse(null)));
-    }
-
-    /** The deadline rule a routed request was given. */
-    private java.util.Optional<RoutingPolicy.DeadlineRule> rule(Request request) {
-        return request.assignment() == null || request.assignment().deadlineRule() == null
-                ? java.util.Optional.empty() : policy.deadline(request.assignment().deadlineRule());
+                policy.preservationFor(request.filing()).map(RoutingPolicy.PreservationRule::extendBy).orElse(null)));
     }
 
     public Outcome<Request> withdraw(Caller caller, String requestId, String reason) {

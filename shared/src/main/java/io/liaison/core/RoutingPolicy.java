@@ -14,12 +14,13 @@ import java.util.Objects;
  * sets how long the contact point has to acknowledge and to respond.
  */
 public record RoutingPolicy(String version, Map<Instrument, LocalDate> inForceFrom, List<RoutingRule> rules,
-                            List<DeadlineRule> deadlines) {
+                            List<DeadlineRule> deadlines, List<PreservationRule> preservation) {
     public RoutingPolicy {
         Objects.requireNonNull(version, "version");
         inForceFrom = Map.copyOf(inForceFrom);
         rules = List.copyOf(rules);
         deadlines = List.copyOf(deadlines);
+        preservation = List.copyOf(preservation);
         if (deadlines.stream().noneMatch(d -> d.when().equals(Match.ANY))) {
             throw new IllegalArgumentException("the deadline rules need a last rule that matches every request");
         }
@@ -28,7 +29,7 @@ public record RoutingPolicy(String version, Map<Instrument, LocalDate> inForceFr
     /** All instruments in force from the start of time: for policies that do not date them. */
     public RoutingPolicy(String version, List<RoutingRule> rules, List<DeadlineRule> deadlines) {
         this(version, Arrays.stream(Instrument.values()).collect(Collectors.toMap(i -> i, i -> LocalDate.MIN)),
-                rules, deadlines);
+                rules, deadlines, List.of());
     }
 
     /**
@@ -49,26 +50,30 @@ public record RoutingPolicy(String version, Map<Instrument, LocalDate> inForceFr
         }
     }
 
-    /**
-     * How long a contact point has to acknowledge and to respond; for preservation, how long the
-     * data stay preserved from acceptance ({@code preserveFor}) and by how much the requester may
-     * extend that once ({@code extendBy}). Both are null for rules that do not preserve.
-     */
-    public record DeadlineRule(String id, String description, Match when, Duration acknowledge, Duration respond,
-                               Duration preserveFor, Duration extendBy) {
+    public record DeadlineRule(String id, String description, Match when, Duration acknowledge, Duration respond) {
         public DeadlineRule {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(when, "when");
             Objects.requireNonNull(acknowledge, "acknowledge");
             Objects.requireNonNull(respond, "respond");
-            if (extendBy != null && preserveFor == null) {
-                throw new IllegalArgumentException("rule " + id + " extends a preservation it does not set");
-            }
         }
+    }
 
-        public DeadlineRule(String id, String description, Match when, Duration acknowledge, Duration respond) {
-            this(id, description, when, acknowledge, respond, null, null);
+    /**
+     * How long data stay preserved from the contact point's acceptance, and by how much the
+     * requester may extend that once (null: no extension).
+     */
+    public record PreservationRule(String id, String description, Match when, Duration preserveFor, Duration extendBy) {
+        public PreservationRule {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(when, "when");
+            Objects.requireNonNull(preserveFor, "preserveFor");
         }
+    }
+
+    /** The first preservation rule that matches the filing, if the filing asks for preservation at all. */
+    public java.util.Optional<PreservationRule> preservationFor(Filing filing) {
+        return preservation.stream().filter(p -> p.when().test(filing)).findFirst();
     }
 
     public java.util.Optional<DeadlineRule> deadline(String id) {

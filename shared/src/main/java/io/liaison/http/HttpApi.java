@@ -63,6 +63,15 @@ public final class HttpApi {
     }
 
     /** Stops with 400 for unknown fields, else 422 for invalid ones, when the reader found any. */
+    /** The body {"<field>": "<a person's short text>"}, and nothing else, or a 400/422 problem. */
+    public static String note(ApiRequest request, String field) {
+        var body = request.jsonBody();
+        FieldReader in = new FieldReader();
+        String text = in.object(body, "", java.util.Set.of(field)) == null ? null : in.note(body, field, "/" + field, true);
+        requireValid(in);
+        return text;
+    }
+
     public static void requireValid(FieldReader reader) {
         if (!reader.unknownFields().isEmpty()) throw new ProblemException(Problem.unknownFields(reader.unknownFields()));
         if (!reader.invalid().isEmpty()) throw new ProblemException(Problem.invalid(reader.invalid()));

@@ -31,11 +31,27 @@ public final class Views {
             cp.put("id", a.contactPointId());
             cp.put("kind", a.kind().code());
             directory.byId(a.contactPointId()).ifPresent(c -> cp.put("name", c.name()));
+            if (a.escalatedFrom() != null) cp.put("escalatedFrom", a.escalatedFrom());
             out.put("routingRule", a.routingRule());
             out.put("routedAt", Times.format(a.routedAt()));
             ObjectNode deadlines = out.putObject("deadlines");
             deadlines.put("acknowledgeBy", Times.format(a.acknowledgeBy()));
             deadlines.put("respondBy", Times.format(a.respondBy()));
+            if (a.acknowledgementOverdue()) deadlines.put("acknowledgementOverdue", true);
+            if (a.responseOverdue()) deadlines.put("responseOverdue", true);
+            // While a question is open the response clock stands still; respondBy moves on the answer.
+            if (a.pausedAt() != null) deadlines.put("pausedSince", Times.format(a.pausedAt()));
+        }
+        if (request.preservation() != null) {
+            out.putObject("preservation").put("until", Times.format(request.preservation().until()))
+                    .put("extended", request.preservation().extended());
+        }
+        if (!request.clarifications().isEmpty()) {
+            ArrayNode rounds = out.putArray("clarifications");
+            for (var c : request.clarifications()) {
+                ObjectNode round = rounds.addObject().put("question", c.question()).put("askedAt", Times.format(c.askedAt()));
+                if (c.answer() != null) round.put("answer", c.answer()).put("answeredAt", Times.format(c.answeredAt()));
+            }
         }
         if (request.outcome() != null) {
             ObjectNode note = out.putObject("statusReason");

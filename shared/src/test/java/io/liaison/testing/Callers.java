@@ -21,6 +21,8 @@ public final class Callers {
     /** A second operator of the same contact point. */
     public static final Caller DE_POC247_SECOND = new Caller("de-poc247-b", Role.CONTACT_POINT, "DE", null, "DE-POC247");
     /** Another German contact point. */
+    /** DE-POC247's backup in the demo directory: requests it leaves unacknowledged are escalated here. */
+    public static final Caller DE_CA = new Caller("de-ca", Role.CONTACT_POINT, "DE", null, "DE-CA");
     public static final Caller DE_CSIRT = new Caller("de-csirt", Role.CONTACT_POINT, "DE", null, "DE-CSIRT");
     /** A token that names DE-POC247 but a jurisdiction the contact point is not in. */
     public static final Caller DE_POC247_CLAIMED_FROM_FR = new Caller("fr-poc247", Role.CONTACT_POINT, "FR", null, "DE-POC247");

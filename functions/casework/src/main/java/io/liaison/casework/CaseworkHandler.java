@@ -51,6 +51,9 @@ public final class CaseworkHandler implements RequestHandler<APIGatewayV2HTTPEve
                     wiring.responses().clearNotification(request.caller(), request.requestId()),
                     r -> HttpApi.json(200, Views.request(r, wiring.directory())));
             case "POST /requests/{id}/responses" -> respond(request);
+            case "POST /requests/{id}/clarification-request" -> HttpApi.result(wiring.requests().askForClarification(
+                    request.caller(), request.requestId(), HttpApi.note(request, "question")),
+                    r -> HttpApi.json(200, Views.request(r, wiring.directory())));
             default -> HttpApi.unknownRoute(request);
         });
     }

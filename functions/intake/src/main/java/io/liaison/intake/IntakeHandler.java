@@ -40,6 +40,12 @@ public final class IntakeHandler implements RequestHandler<APIGatewayV2HTTPEvent
         return HttpApi.serve(event, context, request -> switch (request.routeKey()) {
             case "POST /requests" -> file(request);
             case "POST /requests/{id}/withdrawal" -> withdraw(request);
+            case "POST /requests/{id}/clarification" -> HttpApi.result(wiring.requests().clarify(
+                    request.caller(), request.requestId(), HttpApi.note(request, "answer")),
+                    r -> HttpApi.json(200, Views.request(r, wiring.directory())));
+            case "POST /requests/{id}/preservation-extension" -> HttpApi.result(
+                    wiring.requests().extendPreservation(request.caller(), request.requestId()),
+                    r -> HttpApi.json(200, Views.request(r, wiring.directory())));
             default -> HttpApi.unknownRoute(request);
         });
     }
@@ -58,13 +64,7 @@ public final class IntakeHandler implements RequestHandler<APIGatewayV2HTTPEvent
     }
 
     private APIGatewayV2HTTPResponse withdraw(ApiRequest request) {
-        Caller caller = request.caller();
-        String id = request.requestId();
-        JsonNode body = request.jsonBody();
-        FieldReader in = new FieldReader();
-        String reason = in.object(body, "", Set.of("reason")) == null ? null : in.note(body, "reason", "/reason", true);
-        HttpApi.requireValid(in);
-        return HttpApi.result(wiring.requests().withdraw(caller, id, reason),
+        return HttpApi.result(wiring.requests().withdraw(request.caller(), request.requestId(), HttpApi.note(request, "reason")),
                 r -> HttpApi.json(200, Views.request(r, wiring.directory())));
     }
 }

@@ -166,5 +166,7 @@ class RouterHandlerTest {
         }
 
         @Override public List<AuditEvent> events(String requestId) { throw down(); }
+
+        @Override public List<String> due(java.time.Instant now, int limit) { throw down(); }
     }
 }
