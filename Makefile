@@ -33,3 +33,6 @@ build-AuditFunction:
 
 build-DigestFunction:
 	$(call build_function,digest)
+
+build-NotifierFunction:
+	$(call build_function,notify)
