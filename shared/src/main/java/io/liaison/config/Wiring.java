@@ -1,7 +1,10 @@
 package io.liaison.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.liaison.core.ChannelService;
+import io.liaison.core.DeadlineMonitor;
 import io.liaison.core.Directory;
+import io.liaison.core.NotificationService;
 import io.liaison.core.RequestService;
 import io.liaison.core.ResponseService;
 import io.liaison.core.RoutingPolicy;
@@ -10,6 +13,7 @@ import io.liaison.core.gate.Pseudonyms;
 import io.liaison.core.gate.ReleaseGate;
 import io.liaison.core.gate.PolicyService;
 import io.liaison.json.Json;
+import io.liaison.store.DynamoChannelStore;
 import io.liaison.store.DynamoPolicyStore;
 import io.liaison.store.DynamoRequestStore;
 import io.liaison.store.DynamoResponseStore;
@@ -23,7 +27,8 @@ import java.util.Base64;
 import java.util.UUID;
 
 /** Everything a function needs, built once per container from its environment. */
-public record Wiring(RequestService requests, ResponseService responses, PolicyService policies, Directory directory) {
+public record Wiring(RequestService requests, ResponseService responses, PolicyService policies, Directory directory,
+                     ChannelService channels, NotificationService notifications, DeadlineMonitor deadlines) {
     /** Base64 of the 256-bit key that pseudonymises third parties' data (local server), or else PSEUDONYM_KMS_KEY_ARN. */
     public static final String PSEUDONYM_KEY = "PSEUDONYM_KEY";
     public static final String PSEUDONYM_KMS_KEY_ARN = "PSEUDONYM_KMS_KEY_ARN";
@@ -45,9 +50,12 @@ public record Wiring(RequestService requests, ResponseService responses, PolicyS
         var policies = new PolicyService(new DynamoPolicyStore(dynamoDb, table), PolicyFiles::readReleasePolicy,
                 PolicyFiles.releasePolicyDocument(), clock);
         Pseudonyms pseudonyms = pseudonyms(env);
-        var responseStore = new DynamoResponseStore(dynamoDb, table, cipher(env), clock);
+        PayloadCipher cipher = cipher(env);
+        var responseStore = new DynamoResponseStore(dynamoDb, table, cipher, clock);
         var responses = new ResponseService(requestStore, responseStore, () -> new ReleaseGate(policies.get(), pseudonyms), clock);
-        return new Wiring(requests, responses, policies, directory);
+        var channels = new ChannelService(new DynamoChannelStore(dynamoDb, table, cipher), directory, clock);
+        return new Wiring(requests, responses, policies, directory, channels, new NotificationService(requestStore, clock),
+                new DeadlineMonitor(requestStore, directory, routing));
     }
 
     /** Base64 PKCS#8 / X.509 of the local digest key pair, or else DIGEST_KMS_KEY_ARN (a KMS ECC_NIST_P256 key). */

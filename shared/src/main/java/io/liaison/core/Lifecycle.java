@@ -212,8 +212,14 @@ public final class Lifecycle {
      */
     public static Applied record(Request request, String action, Actor actor, Instant now, List<String> ruleIds,
                                  String ground) {
+        return record(request, action, actor, now, ruleIds, ground, null);
+    }
+
+    /** A trail entry of Liaison's own, with its explanation (a SYSTEM actor's reason). */
+    public static Applied record(Request request, String action, Actor actor, Instant now, List<String> ruleIds,
+                                 String ground, String reason) {
         Request next = request.recorded();
         return new Applied(next, new AuditEvent(request.id(), next.version(), now, action, request.status(),
-                request.status(), actor, ruleIds, ground, null, null));
+                request.status(), actor, ruleIds, ground, actor.equals(Actor.SYSTEM) ? reason : null, null));
     }
 }

@@ -44,6 +44,10 @@ public final class InMemoryBroker {
     public final ResponseService responses;
     public final InMemoryPolicyStore policyStore = new InMemoryPolicyStore();
     public final PolicyService policies;
+    public final InMemoryChannelStore channelStore = new InMemoryChannelStore();
+    public final io.liaison.core.ChannelService channels;
+    public final io.liaison.core.NotificationService notifications;
+    public final io.liaison.core.DeadlineMonitor deadlines;
     public final Wiring wiring;
 
     /** A broker whose first requests get {@code firstIds}, in order. */
@@ -51,7 +55,10 @@ public final class InMemoryBroker {
         this.requests = new RequestService(store, DIRECTORY, POLICY, clock, new SequentialIds(firstIds));
         this.policies = new PolicyService(policyStore, PolicyFiles::readReleasePolicy, PolicyFiles.releasePolicyDocument(), clock);
         this.responses = new ResponseService(store, store, () -> new ReleaseGate(policies.get(), PSEUDONYMS), clock);
-        this.wiring = new Wiring(requests, responses, policies, DIRECTORY);
+        this.channels = new io.liaison.core.ChannelService(channelStore, DIRECTORY, clock);
+        this.notifications = new io.liaison.core.NotificationService(store, clock);
+        this.deadlines = new io.liaison.core.DeadlineMonitor(store, DIRECTORY, POLICY);
+        this.wiring = new Wiring(requests, responses, policies, DIRECTORY, channels, notifications, deadlines);
     }
 
     /**

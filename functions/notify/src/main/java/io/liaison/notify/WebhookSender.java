@@ -7,6 +7,8 @@ import io.liaison.notify.DeliveryResult.Delivered;
 import io.liaison.notify.DeliveryResult.Failed;
 
 import java.io.IOException;
+import io.liaison.core.Channel;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,7 +35,6 @@ public final class WebhookSender {
     /** Below the 15-30 s the specification suggests: a Lambda pays for every second it waits. */
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
     private static final String SECRET_PREFIX = "whsec_";
-    private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]");
 
     private final Clock clock;
     private final Duration requestTimeout;
@@ -55,19 +56,11 @@ public final class WebhookSender {
     }
 
     /**
-     * Whether notices may be sent to this URL: https anywhere, plain http only to a loopback host
-     * (the local server). The admin API validates stored channels with it, and {@link #send}
-     * checks again before connecting. No DNS lookup: the decision is on the text alone.
-     * User info ({@code user:password@}) is refused, as credentials do not belong in a stored URL.
+     * Whether notices may be sent to this URL (the rule is {@link Channel.Webhook#acceptable}, which
+     * the admin API also applies to stored channels); {@link #send} checks again before connecting.
      */
     public static boolean acceptable(URI url) {
-        if (url == null || !url.isAbsolute() || url.isOpaque() || url.getHost() == null
-                || url.getRawUserInfo() != null) {
-            return false;
-        }
-        String scheme = url.getScheme().toLowerCase(Locale.ROOT);
-        return scheme.equals("https")
-                || scheme.equals("http") && LOOPBACK.contains(url.getHost().toLowerCase(Locale.ROOT));
+        return Channel.Webhook.acceptable(url);
     }
 
     /**

@@ -135,7 +135,7 @@ class RouterHandlerTest {
         // GIVEN a table that cannot be read
         RequestService unreachable = new RequestService(new UnreachableStore(), InMemoryBroker.DIRECTORY,
                 InMemoryBroker.POLICY, new TestClock(), new SequentialIds());
-        RouterHandler failing = new RouterHandler(new Wiring(unreachable, null, null, InMemoryBroker.DIRECTORY));
+        RouterHandler failing = new RouterHandler(new Wiring(unreachable, null, null, InMemoryBroker.DIRECTORY, null, null, null));
 
         // WHEN the sample record is delivered
         StreamsEventResponse response = failing.handleRequest(sample(), null);

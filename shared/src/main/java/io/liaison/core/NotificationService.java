@@ -1,0 +1,58 @@
+package io.liaison.core;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Keeps the e-CODEX evidence of every notice in the request's trail: DELIVERY when the recipient's
+ * channel took it, NON_DELIVERY when the last attempt failed. One entry per notice, however often
+ * the queue delivers it.
+ */
+public final class NotificationService {
+    private static final int ATTEMPTS = 20;
+
+    private final RequestStore store;
+    private final Clock clock;
+
+    public NotificationService(RequestStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    public Optional<Request> request(String requestId) {
+        return store.find(requestId);
+    }
+
+    /** Whether the trail already says how this notice ended (a redelivered message). */
+    public boolean settled(Notification notification) {
+        return store.events(notification.requestId()).stream().anyMatch(e ->
+                (e.action().equals(Notification.DELIVERY) || e.action().equals(Notification.NON_DELIVERY))
+                        && notification.ground().equals(e.ground()));
+    }
+
+    /** Records the outcome; {@code detail} is Liaison's own words (channel and status, never a secret or a URL path). */
+    public void record(Notification notification, boolean delivered, String detail) {
+        String action = delivered ? Notification.DELIVERY : Notification.NON_DELIVERY;
+        String reason = "notice of event " + notification.sequence() + " (" + notification.action() + ") to "
+                + notification.recipient().key() + ": " + detail;
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Optional<Request> request = store.find(notification.requestId());
+            if (request.isEmpty() || settled(notification)) return;
+            Lifecycle.Applied applied = Lifecycle.record(request.get(), action, Actor.SYSTEM, clock.instant(), List.of(),
+                    notification.ground(), reason);
+            if (store.apply(applied.request(), applied.event())) return;
+            pause(attempt);
+        }
+        throw new IllegalStateException("the " + action + " of " + notification.ground() + " could not be recorded");
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 5L << Math.min(attempt, 4)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while recording a notice", e);
+        }
+    }
+}
