@@ -12,6 +12,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.net.URI;
 
@@ -33,6 +34,10 @@ public final class Clients {
 
     public static KmsClient kms(Environment env) {
         return configured(KmsClient.builder(), env, "AWS_ENDPOINT_URL_KMS").build();
+    }
+
+    public static SqsClient sqs(Environment env) {
+        return configured(SqsClient.builder(), env, "AWS_ENDPOINT_URL_SQS").build();
     }
 
     private static <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configured(
