@@ -40,7 +40,8 @@ public final class Clients {
         return configured(SqsClient.builder(), env, "AWS_ENDPOINT_URL_SQS").build();
     }
 
-    private static <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configured(
+    /** A builder set up as every Liaison client is: for modules that bring their own service client (SES). */
+    public static <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configured(
             B builder, Environment env, String serviceEndpoint) {
         builder.region(Region.of(env.optional("AWS_REGION").orElse("eu-central-1")))
                 .credentialsProvider(credentials(env))

@@ -36,22 +36,27 @@ public record Notification(String requestId, long sequence, String action, Recip
 
     /** The notices an event calls for; none for most reads and for the DELIVERY events themselves. */
     public static List<Notification> of(AuditEvent event, Request request) {
+        return of(event.action(), event.sequence(), event.ground(), request);
+    }
+
+    /** The same, from the event's action, sequence number and ground (as the table's stream shows them). */
+    public static List<Notification> of(String action, long sequence, String ground, Request request) {
         Recipient requester = new Recipient.AgencyRecipient(request.requester().jurisdiction(), request.requester().agency());
         Assignment a = request.assignment();
         List<Recipient> recipients = new ArrayList<>();
-        switch (event.action()) {
+        switch (action) {
             // The contact point it was first routed to: after an escalation, the one it came from.
             case "ROUTED" -> recipients.add(contactPoint(a.escalatedFrom() != null ? a.escalatedFrom() : a.contactPointId()));
-            case "ESCALATED" -> recipients.add(contactPoint(event.ground()));
+            case "ESCALATED" -> recipients.add(contactPoint(ground));
             // A released answer is news for the requester; a held one is not, until a DPO releases it.
             case "RESPONDED" -> {
-                if ("RELEASE".equals(event.ground()) || "RELEASE_REDACTED".equals(event.ground())) recipients.add(requester);
+                if ("RELEASE".equals(ground) || "RELEASE_REDACTED".equals(ground)) recipients.add(requester);
             }
             default -> { }
         }
-        if (TO_REQUESTER.contains(event.action())) recipients.add(requester);
-        if (TO_CONTACT_POINT.contains(event.action()) && a != null) recipients.add(contactPoint(a.contactPointId()));
-        return recipients.stream().map(r -> new Notification(request.id(), event.sequence(), event.action(), r)).toList();
+        if (TO_REQUESTER.contains(action)) recipients.add(requester);
+        if (TO_CONTACT_POINT.contains(action) && a != null) recipients.add(contactPoint(a.contactPointId()));
+        return recipients.stream().map(r -> new Notification(request.id(), sequence, action, r)).toList();
     }
 
     private static Recipient contactPoint(String id) {

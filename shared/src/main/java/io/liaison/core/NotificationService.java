@@ -24,6 +24,11 @@ public final class NotificationService {
         return store.find(requestId);
     }
 
+    /** The event the notice is about. */
+    public Optional<AuditEvent> event(Notification notification) {
+        return store.events(notification.requestId()).stream().filter(e -> e.sequence() == notification.sequence()).findFirst();
+    }
+
     /** Whether the trail already says how this notice ended (a redelivered message). */
     public boolean settled(Notification notification) {
         return store.events(notification.requestId()).stream().anyMatch(e ->

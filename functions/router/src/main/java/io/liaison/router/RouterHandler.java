@@ -5,32 +5,41 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
+import io.liaison.config.Clients;
 import io.liaison.config.Environment;
 import io.liaison.config.Wiring;
+import io.liaison.core.NoticeQueue;
+import io.liaison.core.Notification;
 import io.liaison.core.Status;
+import io.liaison.messaging.SqsNoticeQueue;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Routes every newly filed request, triggered by the table's stream. Routing is idempotent, so
+ * Routes every newly filed request and queues the notices each new audit event calls for,
+ * triggered by the table's stream. Routing is idempotent, so
  * a redelivered record changes nothing; a record that fails is reported, and Lambda retries the
  * batch from it (ReportBatchItemFailures) without losing the records before it.
  */
 public final class RouterHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+    public static final String NOTIFICATION_QUEUE_URL = "NOTIFICATION_QUEUE_URL";
+
     private final Wiring wiring;
+    private final NoticeQueue notices;
 
     public RouterHandler() {
         this(Environment.system());
     }
 
     public RouterHandler(Environment env) {
-        this(Wiring.from(env));
+        this(Wiring.from(env), new SqsNoticeQueue(Clients.sqs(env), env.require(NOTIFICATION_QUEUE_URL)));
     }
 
-    RouterHandler(Wiring wiring) {
+    RouterHandler(Wiring wiring, NoticeQueue notices) {
         this.wiring = wiring;
+        this.notices = notices;
     }
 
     @Override
@@ -39,10 +48,12 @@ public final class RouterHandler implements RequestHandler<DynamodbEvent, Stream
         for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
             String requestId = filedRequestId(record);
             Purged purged = purgedPayload(record);
-            if (requestId == null && purged == null) continue;
+            Recorded recorded = recordedEvent(record);
+            if (requestId == null && purged == null && recorded == null) continue;
             try {
                 if (requestId != null) wiring.requests().route(requestId);
-                else wiring.responses().recordPurge(purged.requestId(), purged.number());
+                else if (purged != null) wiring.responses().recordPurge(purged.requestId(), purged.number());
+                else notify(recorded);
             } catch (RuntimeException e) {
                 System.err.println("ERROR handling stream record " + record.getEventID() + ": " + e);
                 failures.add(new StreamsEventResponse.BatchItemFailure(record.getDynamodb().getSequenceNumber()));
@@ -50,6 +61,25 @@ public final class RouterHandler implements RequestHandler<DynamodbEvent, Stream
             }
         }
         return new StreamsEventResponse(failures);
+    }
+
+    /** Queues the notices an event calls for; the notifier delivers them and records the outcome. */
+    private void notify(Recorded event) {
+        wiring.notifications().request(event.requestId()).ifPresent(request -> {
+            List<Notification> due = Notification.of(event.action(), event.sequence(), event.ground(), request);
+            if (!due.isEmpty()) notices.send(due);
+        });
+    }
+
+    record Recorded(String requestId, long sequence, String action, String ground) {}
+
+    /** An audit event just written (every event item is inserted once, never changed). */
+    static Recorded recordedEvent(DynamodbEvent.DynamodbStreamRecord record) {
+        if (!"INSERT".equals(record.getEventName()) || record.getDynamodb() == null) return null;
+        Map<String, AttributeValue> image = record.getDynamodb().getNewImage();
+        if (image == null || !"EVENT".equals(text(image, "kind")) || image.get("sequence") == null) return null;
+        return new Recorded(text(image, "requestId"), Long.parseLong(image.get("sequence").getN()), text(image, "action"),
+                text(image, "ground"));
     }
 
     /** The id of a request this record shows being filed, or null for any other change. */

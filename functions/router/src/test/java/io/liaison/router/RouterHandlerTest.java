@@ -10,6 +10,7 @@ import io.liaison.core.Page;
 import io.liaison.core.Request;
 import io.liaison.core.RequestService;
 import io.liaison.core.RequestStore;
+import io.liaison.core.Notification;
 import io.liaison.core.Status;
 import io.liaison.testing.Callers;
 import io.liaison.testing.Filings;
@@ -39,7 +40,8 @@ class RouterHandlerTest {
     private static final String SEQUENCE_NUMBER = "4421584500000000017450439091";
 
     private final InMemoryBroker broker = new InMemoryBroker(ID);
-    private final RouterHandler handler = new RouterHandler(broker.wiring);
+    private final List<Notification> queued = new java.util.ArrayList<>();
+    private final RouterHandler handler = new RouterHandler(broker.wiring, queued::addAll);
 
     /** The sample stream event, read the way the Lambda Java runtime reads a DynamodbEvent. */
     private static DynamodbEvent sample() {
@@ -58,6 +60,61 @@ class RouterHandlerTest {
 
     private Request stored() {
         return broker.store.find(ID).orElseThrow();
+    }
+
+    /** A stream record of an audit event item as the table writes it: kind EVENT, never changed after. */
+    private static DynamodbEvent eventInserted(long sequence, String action) {
+        var image = new java.util.HashMap<String, AttributeValue>();
+        image.put("kind", new AttributeValue().withS("EVENT"));
+        image.put("requestId", new AttributeValue().withS(ID));
+        image.put("sequence", new AttributeValue().withN(Long.toString(sequence)));
+        image.put("action", new AttributeValue().withS(action));
+        var change = new com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord()
+                .withNewImage(image).withSequenceNumber("100" + sequence);
+        var record = new DynamodbEvent.DynamodbStreamRecord();
+        record.setEventName("INSERT");
+        record.setDynamodb(change);
+        DynamodbEvent event = new DynamodbEvent();
+        event.setRecords(List.of(record));
+        return event;
+    }
+
+    @Test
+    void anEventThatCallsForANotice_isQueuedForItsRecipient() {
+        // GIVEN the sample request filed and routed to DE-POC247 (event 2 is ROUTED)
+        sampleFiled();
+        broker.requests.route(ID);
+
+        // WHEN the stream delivers the insert of event 2
+        StreamsEventResponse response = handler.handleRequest(eventInserted(2, "ROUTED"), null);
+
+        // THEN one notification for DE-POC247 waits in the queue
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(queued).containsExactly(new Notification(ID, 2, "ROUTED",
+                new io.liaison.core.Recipient.ContactPointRecipient("DE-POC247")));
+    }
+
+    @Test
+    void anEventThatCallsForNoNotice_queuesNothing() {
+        sampleFiled();
+
+        handler.handleRequest(eventInserted(1, "FILED"), null);
+
+        assertThat(queued).isEmpty();
+    }
+
+    @Test
+    void aQueueThatCannotBeReached_failsTheRecord_soTheStreamRetriesIt() {
+        sampleFiled();
+        broker.requests.route(ID);
+        RouterHandler unreachableQueue = new RouterHandler(broker.wiring, n -> {
+            throw new IllegalStateException("the queue cannot be reached");
+        });
+
+        StreamsEventResponse response = unreachableQueue.handleRequest(eventInserted(2, "ROUTED"), null);
+
+        assertThat(response.getBatchItemFailures()).extracting(StreamsEventResponse.BatchItemFailure::getItemIdentifier)
+                .containsExactly("1002");
     }
 
     @Test
@@ -135,7 +192,8 @@ class RouterHandlerTest {
         // GIVEN a table that cannot be read
         RequestService unreachable = new RequestService(new UnreachableStore(), InMemoryBroker.DIRECTORY,
                 InMemoryBroker.POLICY, new TestClock(), new SequentialIds());
-        RouterHandler failing = new RouterHandler(new Wiring(unreachable, null, null, InMemoryBroker.DIRECTORY, null, null, null));
+        RouterHandler failing = new RouterHandler(new Wiring(unreachable, null, null, InMemoryBroker.DIRECTORY, null, null, null),
+                notifications -> { });
 
         // WHEN the sample record is delivered
         StreamsEventResponse response = failing.handleRequest(sample(), null);

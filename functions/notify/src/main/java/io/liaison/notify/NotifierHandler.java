@@ -1,0 +1,177 @@
+package io.liaison.notify;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import io.liaison.config.Clients;
+import io.liaison.config.Environment;
+import io.liaison.config.Wiring;
+import io.liaison.core.Channel;
+import io.liaison.core.ChannelService;
+import io.liaison.core.Notification;
+import io.liaison.core.NotificationService;
+import io.liaison.core.Request;
+import io.liaison.json.NotificationCodec;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Delivers queued notifications on each recipient's channel and writes the evidence to the
+ * request's trail: DELIVERY, or NON_DELIVERY after the last attempt (the message then moves to
+ * the dead-letter queue). A failed delivery is retried with exponential backoff: the message is
+ * hidden for longer after every attempt. Failures are reported per message, so one bad message
+ * never brings back the batch.
+ */
+public final class NotifierHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+    /** How many receives the queue allows before the dead-letter queue: maxReceiveCount in template.yaml. */
+    public static final String MAX_ATTEMPTS = "NOTIFY_MAX_ATTEMPTS";
+    /** The first retry's delay in seconds; each later one doubles it. */
+    public static final String BACKOFF_SECONDS = "NOTIFY_BACKOFF_SECONDS";
+    /** Locally: the folder e-mail notices are written to instead of being sent. */
+    public static final String MAIL_OUTBOX = "MAIL_OUTBOX";
+    /** On AWS: the SES-verified sender of e-mail notices. */
+    public static final String MAIL_FROM = "MAIL_FROM";
+    /** SQS holds a message back for at most 12 hours. */
+    private static final Duration MAX_DELAY = Duration.ofHours(12);
+
+    private final NotificationService notifications;
+    private final ChannelService channels;
+    private final io.liaison.core.Directory directory;
+    private final WebhookSender webhooks;
+    private final Mailer mailer;
+    private final Retry retry;
+
+    /** Hides a message for the given delay before its next attempt. */
+    interface Retry {
+        int maxAttempts();
+
+        Duration backoff(int attempt);
+
+        void hide(SQSEvent.SQSMessage message, Duration delay);
+    }
+
+    public NotifierHandler() {
+        this(Environment.system());
+    }
+
+    public NotifierHandler(Environment env) {
+        this(Wiring.from(env), new WebhookSender(Clock.systemUTC()), mailer(env), sqsRetry(env));
+    }
+
+    NotifierHandler(Wiring wiring, WebhookSender webhooks, Mailer mailer, Retry retry) {
+        this.notifications = wiring.notifications();
+        this.channels = wiring.channels();
+        this.directory = wiring.directory();
+        this.webhooks = webhooks;
+        this.mailer = mailer;
+        this.retry = retry;
+    }
+
+    @Override
+    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+        for (SQSEvent.SQSMessage message : event.getRecords()) {
+            boolean done;
+            try {
+                done = deliver(message);
+            } catch (RuntimeException e) {
+                System.err.println("ERROR notice message " + message.getMessageId() + ": " + e.getClass().getSimpleName());
+                done = false;
+            }
+            if (!done) failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
+        }
+        return new SQSBatchResponse(failures);
+    }
+
+    /** True when the message is finished with: delivered now or before. False to try it again. */
+    private boolean deliver(SQSEvent.SQSMessage message) {
+        Notification notification;
+        try {
+            notification = NotificationCodec.read(message.getBody());
+        } catch (IllegalArgumentException e) {
+            // Not ours to interpret: left to fail its attempts and wait in the dead-letter queue for a person.
+            System.err.println("ERROR message " + message.getMessageId() + " is not a notification: " + e.getMessage());
+            return false;
+        }
+        Optional<Request> request = notifications.request(notification.requestId());
+        if (request.isEmpty()) {
+            System.err.println("ERROR message " + message.getMessageId() + " names no stored request");
+            return false;
+        }
+        if (notifications.settled(notification)) return true;
+        ChannelService.InForce channel = channels.channelOf(notification.recipient());
+        var at = notifications.event(notification).map(io.liaison.core.AuditEvent::at).orElse(request.get().updatedAt());
+        Notice notice = new Notice(notification.noticeId(), notification.type(), at,
+                NoticeBody.of(notification, request.get(), directory, at));
+        DeliveryResult result = switch (channel.channel()) {
+            case Channel.Webhook w -> channels.secret(notification.recipient())
+                    .map(secret -> webhooks.send(URI.create(w.url()), secret, notice))
+                    .orElseGet(() -> new DeliveryResult.Failed("the webhook has no signing secret"));
+            case Channel.Email e -> mailer.send(e.address(), notice);
+        };
+        int attempt = attempt(message);
+        switch (result) {
+            case DeliveryResult.Delivered d -> {
+                notifications.record(notification, true, channel.channel().type() + ", attempt " + attempt + ": " + d.detail());
+                return true;
+            }
+            case DeliveryResult.Failed f -> {
+                System.err.println("notice " + notice.id() + " attempt " + attempt + " failed: " + f.reason());
+                if (attempt >= retry.maxAttempts()) {
+                    notifications.record(notification, false, channel.channel().type() + ", " + attempt + " attempts, last: " + f.reason());
+                } else {
+                    retry.hide(message, retry.backoff(attempt));
+                }
+                return false;
+            }
+        }
+    }
+
+    private static int attempt(SQSEvent.SQSMessage message) {
+        String count = message.getAttributes() == null ? null : message.getAttributes().get("ApproximateReceiveCount");
+        try {
+            return count == null ? 1 : Integer.parseInt(count);
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    /** base, 2 base, 4 base ... capped at what SQS allows. */
+    static Duration backoff(Duration base, int attempt) {
+        Duration delay = base.multipliedBy(1L << Math.min(attempt - 1, 20));
+        return delay.compareTo(MAX_DELAY) > 0 ? MAX_DELAY : delay;
+    }
+
+    private static Mailer mailer(Environment env) {
+        Optional<String> outbox = env.optional(MAIL_OUTBOX);
+        if (outbox.isPresent()) return new Outbox(Path.of(outbox.get()));
+        SesV2Client ses = Clients.configured(SesV2Client.builder(), env, "AWS_ENDPOINT_URL_SESV2").build();
+        return new SesMailer(ses, env.require(MAIL_FROM));
+    }
+
+    private static Retry sqsRetry(Environment env) {
+        SqsClient sqs = Clients.sqs(env);
+        String queueUrl = env.require("NOTIFICATION_QUEUE_URL");
+        int maxAttempts = Integer.parseInt(env.optional(MAX_ATTEMPTS).orElse("8"));
+        Duration base = Duration.ofSeconds(Long.parseLong(env.optional(BACKOFF_SECONDS).orElse("5")));
+        return new Retry() {
+            @Override public int maxAttempts() { return maxAttempts; }
+
+            @Override public Duration backoff(int attempt) { return NotifierHandler.backoff(base, attempt); }
+
+            @Override public void hide(SQSEvent.SQSMessage message, Duration delay) {
+                sqs.changeMessageVisibility(c -> c.queueUrl(queueUrl).receiptHandle(message.getReceiptHandle())
+                        .visibilityTimeout((int) delay.toSeconds()));
+            }
+        };
+    }
+}
