@@ -36,3 +36,6 @@ build-DigestFunction:
 
 build-NotifierFunction:
 	$(call build_function,notify)
+
+build-DeadlineFunction:
+	$(call build_function,deadlines)

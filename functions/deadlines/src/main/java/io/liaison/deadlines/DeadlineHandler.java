@@ -1,0 +1,57 @@
+package io.liaison.deadlines;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import io.liaison.config.Environment;
+import io.liaison.config.Wiring;
+import io.liaison.core.AuditEvent;
+import io.liaison.core.DeadlineMonitor;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Runs every minute (EventBridge): escalates, marks overdue and expires what the due index says has
+ * fallen due. "Now" is the scheduled event's time, so a run retried by Lambda acts as the original
+ * would have, and a second run at the same moment finds nothing to do.
+ */
+public final class DeadlineHandler implements RequestHandler<Map<String, Object>, String> {
+    private final DeadlineMonitor monitor;
+    private final Clock clock;
+
+    public DeadlineHandler() {
+        this(Environment.system());
+    }
+
+    public DeadlineHandler(Environment env) {
+        this(Wiring.from(env).deadlines(), Clock.systemUTC());
+    }
+
+    DeadlineHandler(DeadlineMonitor monitor, Clock clock) {
+        this.monitor = monitor;
+        this.clock = clock;
+    }
+
+    @Override
+    public String handleRequest(Map<String, Object> event, Context context) {
+        DeadlineMonitor.Run run = monitor.run(scheduledTime(event));
+        Map<String, Integer> counts = new TreeMap<>();
+        for (AuditEvent action : run.actions()) counts.merge(action.action(), 1, Integer::sum);
+        return run.actions().size() + " actions at " + run.at() + (counts.isEmpty() ? "" : ": " + counts);
+    }
+
+    private Instant scheduledTime(Map<String, Object> event) {
+        Object time = event == null ? null : event.get("time");
+        if (time instanceof String text) {
+            try {
+                return Instant.parse(text);
+            } catch (DateTimeParseException e) {
+                System.err.println("scheduled event time '" + text + "' does not parse; using the clock");
+            }
+        }
+        return clock.instant();
+    }
+}
