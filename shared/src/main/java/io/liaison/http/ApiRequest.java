@@ -108,6 +108,11 @@ public final class ApiRequest {
         return id;
     }
 
+    /** A path parameter other than a request id, as API Gateway decoded it (null when the route has none). */
+    public String path(String name) {
+        return event.getPathParameters() == null ? null : event.getPathParameters().get(name);
+    }
+
     public Optional<String> query(String name) {
         return Optional.ofNullable(event.getQueryStringParameters()).map(q -> q.get(name));
     }
