@@ -21,10 +21,12 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The whole broker in one process: DynamoDB Local with its stream, the dev JWT issuer, the
@@ -54,7 +56,7 @@ public final class LocalBroker implements AutoCloseable {
 
     private final List<AutoCloseable> running = new ArrayList<>();
     private Map<String, String> keys;
-    private final Map<String, RequestHandler<com.amazonaws.services.lambda.runtime.events.ScheduledEvent, ?>> scheduled =
+    private final Map<String, RequestHandler<Map<String, Object>, ?>> scheduled =
             new java.util.concurrent.ConcurrentHashMap<>();
     private DevIssuer issuer;
     private DemoUsers users;
@@ -172,14 +174,40 @@ public final class LocalBroker implements AutoCloseable {
      * runs it at the template's rate). Returns what the handler returned.
      */
     public Object runScheduled(String logicalId) {
+        return runScheduled(logicalId, Instant.now());
+    }
+
+    /**
+     * Runs a scheduled function with an event whose {@code time} is {@code time}, as if EventBridge
+     * fired it then. Only the event says so: a handler that reads its own clock sees the real time.
+     */
+    public Object runScheduled(String logicalId, Instant time) {
         var handler = scheduled.get(logicalId);
         if (handler == null) throw new IllegalArgumentException("no scheduled function " + logicalId);
         try {
-            return handler.handleRequest(new com.amazonaws.services.lambda.runtime.events.ScheduledEvent(), LocalContext.of(logicalId));
+            return handler.handleRequest(scheduledEvent(time), LocalContext.of(logicalId));
         } catch (RuntimeException e) {
             System.err.println("scheduled function " + logicalId + " failed: " + e);
             return null;
         }
+    }
+
+    /**
+     * The event EventBridge passes to a scheduled function, as the map Lambda's runtime would give a
+     * handler of Map (aws-lambda-java-events' ScheduledEvent needs joda-time).
+     */
+    private Map<String, Object> scheduledEvent(Instant time) {
+        Map<String, Object> event = new java.util.LinkedHashMap<>();
+        event.put("version", "0");
+        event.put("id", UUID.randomUUID().toString());
+        event.put("detail-type", "Scheduled Event");
+        event.put("source", "aws.events");
+        event.put("account", "000000000000");
+        event.put("time", time.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+        event.put("region", region());
+        event.put("resources", new ArrayList<>());
+        event.put("detail", new HashMap<>());
+        return event;
     }
 
     /** The hourly digests as the deployment writes and checks them, with this broker's signing key. */
@@ -230,12 +258,17 @@ public final class LocalBroker implements AutoCloseable {
     private Map<String, String> awsVariables(boolean local) {
         Map<String, String> variables = new HashMap<>();
         Map<String, String> env = System.getenv();
-        variables.put("AWS_REGION", env.getOrDefault("AWS_REGION", env.getOrDefault("AWS_DEFAULT_REGION", LOCAL_REGION)));
+        variables.put("AWS_REGION", region());
         variables.put("AWS_ACCESS_KEY_ID", local ? "local" : env.getOrDefault("AWS_ACCESS_KEY_ID", "test"));
         variables.put("AWS_SECRET_ACCESS_KEY", local ? "local" : env.getOrDefault("AWS_SECRET_ACCESS_KEY", "test"));
         if (!local && env.containsKey("AWS_SESSION_TOKEN")) variables.put("AWS_SESSION_TOKEN", env.get("AWS_SESSION_TOKEN"));
         variables.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoEndpoint);
         return variables;
+    }
+
+    private static String region() {
+        Map<String, String> env = System.getenv();
+        return env.getOrDefault("AWS_REGION", env.getOrDefault("AWS_DEFAULT_REGION", LOCAL_REGION));
     }
 
     /** A value the local server can give, or null for an AWS resource it replaces (the KMS keys). */
@@ -252,8 +285,8 @@ public final class LocalBroker implements AutoCloseable {
     }
 
     @SuppressWarnings("unchecked")
-    private static RequestHandler<com.amazonaws.services.lambda.runtime.events.ScheduledEvent, ?> scheduledHandler(Object handler) {
-        return (RequestHandler<com.amazonaws.services.lambda.runtime.events.ScheduledEvent, ?>) handler;
+    private static RequestHandler<Map<String, Object>, ?> scheduledHandler(Object handler) {
+        return (RequestHandler<Map<String, Object>, ?>) handler;
     }
 
     @SuppressWarnings("unchecked")
