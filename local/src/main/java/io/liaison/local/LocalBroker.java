@@ -6,6 +6,8 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import io.liaison.config.Clients;
 import io.liaison.config.Environment;
@@ -14,6 +16,7 @@ import io.liaison.core.Directory;
 import io.liaison.json.Json;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -29,8 +32,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The whole broker in one process: DynamoDB Local with its stream, the dev JWT issuer, the
- * functions of template.yaml behind a local HTTP API, and the stream poller that drives the router.
+ * The whole broker in one process: DynamoDB Local with its stream, ElasticMQ with the template's
+ * queues, the dev JWT issuer, the functions of template.yaml behind a local HTTP API, and the
+ * stream and queue pollers that stand in for Lambda's event source mappings.
  */
 public final class LocalBroker implements AutoCloseable {
     static final String LOCAL_REGION = "eu-central-1";
@@ -52,6 +56,10 @@ public final class LocalBroker implements AutoCloseable {
         public Options withDynamoEndpoint(String endpoint, String table) {
             return new Options(host, port, dynamoPort, dataDir, endpoint, template, table);
         }
+
+        public Options withTemplate(Path file) {
+            return new Options(host, port, dynamoPort, dataDir, dynamoEndpoint, file, tableName);
+        }
     }
 
     private final List<AutoCloseable> running = new ArrayList<>();
@@ -63,6 +71,7 @@ public final class LocalBroker implements AutoCloseable {
     private String dynamoEndpoint;
     private String tableName;
     private DynamoDbClient dynamoDb;
+    private LocalQueues queues;
     private ApiServer api;
 
     private LocalBroker(Options options) throws Exception {
@@ -101,6 +110,9 @@ public final class LocalBroker implements AutoCloseable {
             dynamoEndpoint = options.dynamoEndpoint();
         }
 
+        queues = LocalQueues.start(options.host(), freePort(), region(), template.queues().values());
+        running.add(queues);
+
         Map<String, String> awsVariables = awsVariables(options.dynamoEndpoint() == null);
         Environment adminEnv = new Environment(awsVariables);
         dynamoDb = Clients.dynamoDb(adminEnv);
@@ -115,7 +127,7 @@ public final class LocalBroker implements AutoCloseable {
         issuer = new DevIssuer(issuerUrl, Clock.systemUTC());
 
         List<ApiServer.Binding> bindings = new ArrayList<>();
-        List<StreamPoller> pollers = new ArrayList<>();
+        List<Poller> pollers = new ArrayList<>();
         DynamoDbStreamsClient streams = Clients.dynamoDbStreams(adminEnv);
         running.add(streams);
         for (Template.Function function : template.functions()) {
@@ -144,11 +156,15 @@ public final class LocalBroker implements AutoCloseable {
                 pollers.add(new StreamPoller(streams, streamArn, function.logicalId(), trigger.maximumRetryAttempts(),
                         streamHandler(handler)));
             }
+            for (Template.QueueTrigger trigger : function.queues()) {
+                var source = new SqsPoller.Source(queues.url(trigger.queue()), queues.arn(trigger.queue()), region());
+                pollers.add(new SqsPoller(queues.client(), source, function.logicalId(), trigger, queueHandler(handler)));
+            }
         }
         api = new ApiServer(new InetSocketAddress(options.host(), port), bindings, issuer, users, Clock.systemUTC());
         api.start();
         running.add(api);
-        for (StreamPoller poller : pollers) {
+        for (Poller poller : pollers) {
             poller.start();
             running.add(poller);
         }
@@ -202,7 +218,7 @@ public final class LocalBroker implements AutoCloseable {
         event.put("id", UUID.randomUUID().toString());
         event.put("detail-type", "Scheduled Event");
         event.put("source", "aws.events");
-        event.put("account", "000000000000");
+        event.put("account", LocalQueues.ACCOUNT);
         event.put("time", time.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
         event.put("region", region());
         event.put("resources", new ArrayList<>());
@@ -229,6 +245,25 @@ public final class LocalBroker implements AutoCloseable {
 
     public DynamoDbClient dynamoDb() {
         return dynamoDb;
+    }
+
+    /** A client of the local SQS (ElasticMQ), where the template's queues are. */
+    public SqsClient sqs() {
+        return queues.client();
+    }
+
+    public String sqsEndpoint() {
+        return queues.endpoint();
+    }
+
+    /** The logical ids of the template's queues, which are also their local names. */
+    public List<String> queueNames() {
+        return queues.names();
+    }
+
+    /** The URL of the template's queue {@code logicalId}, as {@code !Ref} gives it to the functions. */
+    public String queueUrl(String logicalId) {
+        return queues.url(logicalId);
     }
 
     public String token(String user) {
@@ -263,6 +298,7 @@ public final class LocalBroker implements AutoCloseable {
         variables.put("AWS_SECRET_ACCESS_KEY", local ? "local" : env.getOrDefault("AWS_SECRET_ACCESS_KEY", "test"));
         if (!local && env.containsKey("AWS_SESSION_TOKEN")) variables.put("AWS_SESSION_TOKEN", env.get("AWS_SESSION_TOKEN"));
         variables.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoEndpoint);
+        variables.put("AWS_ENDPOINT_URL_SQS", queues.endpoint());
         return variables;
     }
 
@@ -271,9 +307,23 @@ public final class LocalBroker implements AutoCloseable {
         return env.getOrDefault("AWS_REGION", env.getOrDefault("AWS_DEFAULT_REGION", LOCAL_REGION));
     }
 
-    /** A value the local server can give, or null for an AWS resource it replaces (the KMS keys). */
+    /**
+     * A value the local server can give (the table's name; a queue's URL, ARN or name), or null for
+     * an AWS resource it replaces (the KMS keys).
+     */
     private String resolve(Object value, String tableLogicalId) {
         if (value instanceof Map<?, ?> map && tableLogicalId.equals(map.get("Ref"))) return tableName;
+        if (value instanceof Map<?, ?> map && map.get("Ref") instanceof String ref && queues.has(ref)) return queues.url(ref);
+        if (value instanceof Map<?, ?> map && map.get("Fn::GetAtt") instanceof List<?> parts && parts.size() == 2
+                && queues.has(String.valueOf(parts.get(0)))) {
+            String queue = String.valueOf(parts.get(0));
+            return switch (String.valueOf(parts.get(1))) {
+                case "Arn" -> queues.arn(queue);
+                case "QueueName" -> queue;
+                case "QueueUrl" -> queues.url(queue);
+                default -> throw new IllegalStateException("the local server cannot resolve the attribute " + parts + " of a queue");
+            };
+        }
         if (value instanceof Map<?, ?> map && map.containsKey("Fn::GetAtt")) return null;
         if (value instanceof String text) return text;
         throw new IllegalStateException("the local server cannot resolve the environment value " + value);
@@ -287,6 +337,11 @@ public final class LocalBroker implements AutoCloseable {
     @SuppressWarnings("unchecked")
     private static RequestHandler<Map<String, Object>, ?> scheduledHandler(Object handler) {
         return (RequestHandler<Map<String, Object>, ?>) handler;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static RequestHandler<SQSEvent, SQSBatchResponse> queueHandler(Object handler) {
+        return (RequestHandler<SQSEvent, SQSBatchResponse>) handler;
     }
 
     @SuppressWarnings("unchecked")
