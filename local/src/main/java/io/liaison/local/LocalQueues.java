@@ -37,6 +37,9 @@ final class LocalQueues implements AutoCloseable {
 
     /** Starts ElasticMQ on {@code host:port} and creates the queues; stops it again if that fails. */
     static LocalQueues start(String host, int port, String region, Collection<Template.Queue> queues) {
+        // LocalBroker.close() stops ElasticMQ, from the server's shutdown hook too. Pekko's own hook would
+        // race it, and warns "Could not addJvmShutdownHook" when it first starts during the JVM's shutdown.
+        System.setProperty("pekko.coordinated-shutdown.run-by-jvm-shutdown-hook", "off");
         SQSRestServer server = SQSRestServerBuilder.withInterface(host).withPort(port)
                 .withAWSRegion(region).withAWSAccountId(ACCOUNT).start();
         LocalQueues started = null;
