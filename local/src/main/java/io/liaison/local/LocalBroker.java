@@ -6,6 +6,8 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import io.liaison.config.Clients;
 import io.liaison.config.Environment;
@@ -14,6 +16,7 @@ import io.liaison.core.Directory;
 import io.liaison.json.Json;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -21,14 +24,17 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
- * The whole broker in one process: DynamoDB Local with its stream, the dev JWT issuer, the
- * functions of template.yaml behind a local HTTP API, and the stream poller that drives the router.
+ * The whole broker in one process: DynamoDB Local with its stream, ElasticMQ with the template's
+ * queues, the dev JWT issuer, the functions of template.yaml behind a local HTTP API, and the
+ * stream and queue pollers that stand in for Lambda's event source mappings.
  */
 public final class LocalBroker implements AutoCloseable {
     static final String LOCAL_REGION = "eu-central-1";
@@ -50,17 +56,22 @@ public final class LocalBroker implements AutoCloseable {
         public Options withDynamoEndpoint(String endpoint, String table) {
             return new Options(host, port, dynamoPort, dataDir, endpoint, template, table);
         }
+
+        public Options withTemplate(Path file) {
+            return new Options(host, port, dynamoPort, dataDir, dynamoEndpoint, file, tableName);
+        }
     }
 
     private final List<AutoCloseable> running = new ArrayList<>();
     private Map<String, String> keys;
-    private final Map<String, RequestHandler<com.amazonaws.services.lambda.runtime.events.ScheduledEvent, ?>> scheduled =
+    private final Map<String, RequestHandler<Map<String, Object>, ?>> scheduled =
             new java.util.concurrent.ConcurrentHashMap<>();
     private DevIssuer issuer;
     private DemoUsers users;
     private String dynamoEndpoint;
     private String tableName;
     private DynamoDbClient dynamoDb;
+    private LocalQueues queues;
     private ApiServer api;
 
     private LocalBroker(Options options) throws Exception {
@@ -99,6 +110,9 @@ public final class LocalBroker implements AutoCloseable {
             dynamoEndpoint = options.dynamoEndpoint();
         }
 
+        queues = LocalQueues.start(options.host(), freePort(), region(), template.queues().values());
+        running.add(queues);
+
         Map<String, String> awsVariables = awsVariables(options.dynamoEndpoint() == null);
         Environment adminEnv = new Environment(awsVariables);
         dynamoDb = Clients.dynamoDb(adminEnv);
@@ -113,7 +127,7 @@ public final class LocalBroker implements AutoCloseable {
         issuer = new DevIssuer(issuerUrl, Clock.systemUTC());
 
         List<ApiServer.Binding> bindings = new ArrayList<>();
-        List<StreamPoller> pollers = new ArrayList<>();
+        List<Poller> pollers = new ArrayList<>();
         DynamoDbStreamsClient streams = Clients.dynamoDbStreams(adminEnv);
         running.add(streams);
         for (Template.Function function : template.functions()) {
@@ -142,11 +156,15 @@ public final class LocalBroker implements AutoCloseable {
                 pollers.add(new StreamPoller(streams, streamArn, function.logicalId(), trigger.maximumRetryAttempts(),
                         streamHandler(handler)));
             }
+            for (Template.QueueTrigger trigger : function.queues()) {
+                var source = new SqsPoller.Source(queues.url(trigger.queue()), queues.arn(trigger.queue()), region());
+                pollers.add(new SqsPoller(queues.client(), source, function.logicalId(), trigger, queueHandler(handler)));
+            }
         }
         api = new ApiServer(new InetSocketAddress(options.host(), port), bindings, issuer, users, Clock.systemUTC());
         api.start();
         running.add(api);
-        for (StreamPoller poller : pollers) {
+        for (Poller poller : pollers) {
             poller.start();
             running.add(poller);
         }
@@ -172,14 +190,40 @@ public final class LocalBroker implements AutoCloseable {
      * runs it at the template's rate). Returns what the handler returned.
      */
     public Object runScheduled(String logicalId) {
+        return runScheduled(logicalId, Instant.now());
+    }
+
+    /**
+     * Runs a scheduled function with an event whose {@code time} is {@code time}, as if EventBridge
+     * fired it then. Only the event says so: a handler that reads its own clock sees the real time.
+     */
+    public Object runScheduled(String logicalId, Instant time) {
         var handler = scheduled.get(logicalId);
         if (handler == null) throw new IllegalArgumentException("no scheduled function " + logicalId);
         try {
-            return handler.handleRequest(new com.amazonaws.services.lambda.runtime.events.ScheduledEvent(), LocalContext.of(logicalId));
+            return handler.handleRequest(scheduledEvent(time), LocalContext.of(logicalId));
         } catch (RuntimeException e) {
             System.err.println("scheduled function " + logicalId + " failed: " + e);
             return null;
         }
+    }
+
+    /**
+     * The event EventBridge passes to a scheduled function, as the map Lambda's runtime would give a
+     * handler of Map (aws-lambda-java-events' ScheduledEvent needs joda-time).
+     */
+    private Map<String, Object> scheduledEvent(Instant time) {
+        Map<String, Object> event = new java.util.LinkedHashMap<>();
+        event.put("version", "0");
+        event.put("id", UUID.randomUUID().toString());
+        event.put("detail-type", "Scheduled Event");
+        event.put("source", "aws.events");
+        event.put("account", LocalQueues.ACCOUNT);
+        event.put("time", time.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+        event.put("region", region());
+        event.put("resources", new ArrayList<>());
+        event.put("detail", new HashMap<>());
+        return event;
     }
 
     /** The hourly digests as the deployment writes and checks them, with this broker's signing key. */
@@ -201,6 +245,25 @@ public final class LocalBroker implements AutoCloseable {
 
     public DynamoDbClient dynamoDb() {
         return dynamoDb;
+    }
+
+    /** A client of the local SQS (ElasticMQ), where the template's queues are. */
+    public SqsClient sqs() {
+        return queues.client();
+    }
+
+    public String sqsEndpoint() {
+        return queues.endpoint();
+    }
+
+    /** The logical ids of the template's queues, which are also their local names. */
+    public List<String> queueNames() {
+        return queues.names();
+    }
+
+    /** The URL of the template's queue {@code logicalId}, as {@code !Ref} gives it to the functions. */
+    public String queueUrl(String logicalId) {
+        return queues.url(logicalId);
     }
 
     public String token(String user) {
@@ -230,17 +293,37 @@ public final class LocalBroker implements AutoCloseable {
     private Map<String, String> awsVariables(boolean local) {
         Map<String, String> variables = new HashMap<>();
         Map<String, String> env = System.getenv();
-        variables.put("AWS_REGION", env.getOrDefault("AWS_REGION", env.getOrDefault("AWS_DEFAULT_REGION", LOCAL_REGION)));
+        variables.put("AWS_REGION", region());
         variables.put("AWS_ACCESS_KEY_ID", local ? "local" : env.getOrDefault("AWS_ACCESS_KEY_ID", "test"));
         variables.put("AWS_SECRET_ACCESS_KEY", local ? "local" : env.getOrDefault("AWS_SECRET_ACCESS_KEY", "test"));
         if (!local && env.containsKey("AWS_SESSION_TOKEN")) variables.put("AWS_SESSION_TOKEN", env.get("AWS_SESSION_TOKEN"));
         variables.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoEndpoint);
+        variables.put("AWS_ENDPOINT_URL_SQS", queues.endpoint());
         return variables;
     }
 
-    /** A value the local server can give, or null for an AWS resource it replaces (the KMS keys). */
+    private static String region() {
+        Map<String, String> env = System.getenv();
+        return env.getOrDefault("AWS_REGION", env.getOrDefault("AWS_DEFAULT_REGION", LOCAL_REGION));
+    }
+
+    /**
+     * A value the local server can give (the table's name; a queue's URL, ARN or name), or null for
+     * an AWS resource it replaces (the KMS keys).
+     */
     private String resolve(Object value, String tableLogicalId) {
         if (value instanceof Map<?, ?> map && tableLogicalId.equals(map.get("Ref"))) return tableName;
+        if (value instanceof Map<?, ?> map && map.get("Ref") instanceof String ref && queues.has(ref)) return queues.url(ref);
+        if (value instanceof Map<?, ?> map && map.get("Fn::GetAtt") instanceof List<?> parts && parts.size() == 2
+                && queues.has(String.valueOf(parts.get(0)))) {
+            String queue = String.valueOf(parts.get(0));
+            return switch (String.valueOf(parts.get(1))) {
+                case "Arn" -> queues.arn(queue);
+                case "QueueName" -> queue;
+                case "QueueUrl" -> queues.url(queue);
+                default -> throw new IllegalStateException("the local server cannot resolve the attribute " + parts + " of a queue");
+            };
+        }
         if (value instanceof Map<?, ?> map && map.containsKey("Fn::GetAtt")) return null;
         if (value instanceof String text) return text;
         throw new IllegalStateException("the local server cannot resolve the environment value " + value);
@@ -252,8 +335,13 @@ public final class LocalBroker implements AutoCloseable {
     }
 
     @SuppressWarnings("unchecked")
-    private static RequestHandler<com.amazonaws.services.lambda.runtime.events.ScheduledEvent, ?> scheduledHandler(Object handler) {
-        return (RequestHandler<com.amazonaws.services.lambda.runtime.events.ScheduledEvent, ?>) handler;
+    private static RequestHandler<Map<String, Object>, ?> scheduledHandler(Object handler) {
+        return (RequestHandler<Map<String, Object>, ?>) handler;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static RequestHandler<SQSEvent, SQSBatchResponse> queueHandler(Object handler) {
+        return (RequestHandler<SQSEvent, SQSBatchResponse>) handler;
     }
 
     @SuppressWarnings("unchecked")

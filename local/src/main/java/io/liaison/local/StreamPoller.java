@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
  * the stream function with real DynamodbEvent batches. A record the handler reports as failed is
  * retried from its sequence number, as Lambda does with ReportBatchItemFailures.
  */
-final class StreamPoller implements AutoCloseable {
+final class StreamPoller implements Poller {
     private static final long MAX_BACKOFF_MILLIS = 2000;
 
     private final DynamoDbStreamsClient streams;
@@ -53,7 +53,8 @@ final class StreamPoller implements AutoCloseable {
         this.thread = Thread.ofPlatform().name("stream-" + function).daemon(true).unstarted(this::run);
     }
 
-    void start() {
+    @Override
+    public void start() {
         thread.start();
     }
 

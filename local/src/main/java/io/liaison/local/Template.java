@@ -21,13 +21,29 @@ import java.util.Optional;
 
 /**
  * What the local server takes from template.yaml: the functions with their handlers, HTTP routes,
- * stream triggers and environment, and the table to create. Reading the deployment itself keeps
+ * stream and queue triggers and environment, and the table and queues to create. Reading the deployment itself keeps
  * the local wiring from drifting from what AWS runs.
  */
-public record Template(List<Function> functions, Map<String, Table> tables) {
+public record Template(List<Function> functions, Map<String, Table> tables, Map<String, Queue> queues) {
 
     public record Function(String logicalId, String handlerClass, Map<String, Object> environment,
-                           List<Route> routes, List<StreamTrigger> streams, List<java.time.Duration> schedules) {}
+                           List<Route> routes, List<StreamTrigger> streams, List<java.time.Duration> schedules,
+                           List<QueueTrigger> queues) {}
+
+    /**
+     * An SQS queue; {@code visibilityTimeoutSeconds} is null where the template leaves SQS's default
+     * (30 s), {@code redrive} null for a queue without a dead-letter queue.
+     */
+    public record Queue(String logicalId, Integer visibilityTimeoutSeconds, Redrive redrive) {}
+
+    /** RedrivePolicy: after {@code maxReceiveCount} receives a message moves to the dead-letter queue. */
+    public record Redrive(String deadLetterQueue, int maxReceiveCount) {}
+
+    /**
+     * An SQS event source: the queue's logical id, at most {@code batchSize} messages per invocation,
+     * and whether the function reports failed messages one by one (ReportBatchItemFailures).
+     */
+    public record QueueTrigger(String queue, int batchSize, boolean reportBatchItemFailures) {}
 
     /** A DynamoDB stream event source: the table's logical id, and how often a failing record is retried. */
     public record StreamTrigger(String table, int maximumRetryAttempts) {}
@@ -62,16 +78,37 @@ public record Template(List<Function> functions, Map<String, Table> tables) {
         Map<String, Object> resources = map(root.get("Resources"));
         List<Function> functions = new ArrayList<>();
         Map<String, Table> tables = new LinkedHashMap<>();
+        Map<String, Queue> queues = new LinkedHashMap<>();
         resources.forEach((id, value) -> {
             Map<String, Object> resource = map(value);
             Map<String, Object> properties = map(resource.get("Properties"));
             switch (String.valueOf(resource.get("Type"))) {
                 case "AWS::Serverless::Function" -> functions.add(function(id, properties, globals));
                 case "AWS::DynamoDB::Table" -> tables.put(id, new Table(id, properties));
+                case "AWS::SQS::Queue" -> queues.put(id, queue(id, properties));
                 default -> { } // Cognito, the HTTP API itself: the local server stands in for them
             }
         });
-        return new Template(List.copyOf(functions), Map.copyOf(tables));
+        return new Template(List.copyOf(functions), Map.copyOf(tables), Map.copyOf(queues));
+    }
+
+    private static Queue queue(String id, Map<String, Object> properties) {
+        Object visibility = properties.get("VisibilityTimeout");
+        Map<String, Object> redrive = map(properties.get("RedrivePolicy"));
+        if (properties.containsKey("RedrivePolicy") && redrive.isEmpty()) {
+            throw new IllegalStateException("queue " + id + ": the local server reads RedrivePolicy only as a map");
+        }
+        return new Queue(id, visibility == null ? null : Integer.parseInt(String.valueOf(visibility)),
+                redrive.isEmpty() ? null : new Redrive(getAttTarget(id, redrive.get("deadLetterTargetArn")),
+                        Integer.parseInt(String.valueOf(redrive.get("maxReceiveCount")))));
+    }
+
+    /** The logical id X of {@code !GetAtt X.Arn}: the only way the local server can tell which queue is meant. */
+    private static String getAttTarget(String owner, Object value) {
+        if (map(value).get("Fn::GetAtt") instanceof List<?> parts && parts.size() == 2 && "Arn".equals(parts.get(1))) {
+            return String.valueOf(parts.get(0));
+        }
+        throw new IllegalStateException(owner + ": the local server expects !GetAtt <Queue>.Arn, not " + value);
     }
 
     private static Function function(String id, Map<String, Object> properties, Map<String, Object> globals) {
@@ -82,6 +119,7 @@ public record Template(List<Function> functions, Map<String, Table> tables) {
         List<Route> routes = new ArrayList<>();
         List<StreamTrigger> streams = new ArrayList<>();
         List<java.time.Duration> schedules = new ArrayList<>();
+        List<QueueTrigger> queues = new ArrayList<>();
         map(properties.get("Events")).forEach((name, value) -> {
             Map<String, Object> event = map(value);
             Map<String, Object> eventProperties = map(event.get("Properties"));
@@ -99,11 +137,17 @@ public record Template(List<Function> functions, Map<String, Table> tables) {
                     }
                 }
                 case "Schedule" -> schedules.add(rate(id, String.valueOf(eventProperties.get("Schedule"))));
+                case "SQS" -> queues.add(new QueueTrigger(getAttTarget("function " + id, eventProperties.get("Queue")),
+                        // SAM's default batch size for SQS is 10
+                        Integer.parseInt(String.valueOf(eventProperties.getOrDefault("BatchSize", 10))),
+                        eventProperties.get("FunctionResponseTypes") instanceof List<?> types
+                                && types.contains("ReportBatchItemFailures")));
                 default -> throw new IllegalStateException("function " + id + ": the local server cannot run events of type "
                         + event.get("Type"));
             }
         });
-        return new Function(id, handlerClass, environment, List.copyOf(routes), List.copyOf(streams), List.copyOf(schedules));
+        return new Function(id, handlerClass, environment, List.copyOf(routes), List.copyOf(streams), List.copyOf(schedules),
+                List.copyOf(queues));
     }
 
     /** An EventBridge rate expression: rate(1 hour), rate(5 minutes), rate(1 day). */

@@ -2,7 +2,6 @@ package io.liaison.digest;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import io.liaison.config.Clients;
 import io.liaison.config.Environment;
 import io.liaison.config.Wiring;
@@ -11,12 +10,15 @@ import io.liaison.store.Digests;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 
 /**
  * Runs every hour: writes the signed digest of the hour that just ended, and of the one before if
  * a run was missed. Writing a digest that exists changes nothing, so a retried run is harmless.
+ * The EventBridge event is read as a plain map: nothing in it is needed, and aws-lambda-java-events'
+ * ScheduledEvent would need joda-time.
  */
-public final class DigestHandler implements RequestHandler<ScheduledEvent, String> {
+public final class DigestHandler implements RequestHandler<Map<String, Object>, String> {
     private final Digests digests;
     private final Clock clock;
 
@@ -34,7 +36,7 @@ public final class DigestHandler implements RequestHandler<ScheduledEvent, Strin
     }
 
     @Override
-    public String handleRequest(ScheduledEvent event, Context context) {
+    public String handleRequest(Map<String, Object> event, Context context) {
         Instant thisHour = clock.instant().truncatedTo(ChronoUnit.HOURS);
         digests.write(thisHour.minus(2, ChronoUnit.HOURS));
         return digests.write(thisHour.minus(1, ChronoUnit.HOURS)).hour();
