@@ -65,6 +65,7 @@ final class Cli {
                   DynamoDB:       %2$s  (table %3$s; %4$s)
                   Try it:         aws dynamodb scan --endpoint-url %2$s --table-name %3$s --region eu-central-1
                   SQS:            %6$s  (ElasticMQ; queues %7$s)
+                  E-mail notices: %8$s  (the notifier writes .eml files here instead of sending)
 
                 Get a token for a demo user (valid 12 hours):
                   TOKEN=$(curl -s %1$s/dev/token/nl-police)
@@ -76,6 +77,7 @@ final class Cli {
                 Stop with Ctrl-C.
                 """.formatted(broker.baseUrl(), broker.dynamoEndpoint(), broker.tableName(),
                 options.dataDir() == null ? "in memory" : "data kept in " + options.dataDir().toAbsolutePath(), users,
-                broker.sqsEndpoint(), broker.queueNames().isEmpty() ? "none" : String.join(", ", broker.queueNames()));
+                broker.sqsEndpoint(), broker.queueNames().isEmpty() ? "none" : String.join(", ", broker.queueNames()),
+                broker.outbox().toAbsolutePath());
     }
 }

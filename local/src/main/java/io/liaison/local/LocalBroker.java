@@ -44,21 +44,35 @@ public final class LocalBroker implements AutoCloseable {
      * starting DynamoDB Local; {@code dataDir} keeps DynamoDB Local's data across restarts.
      */
     public record Options(String host, int port, int dynamoPort, Path dataDir, String dynamoEndpoint,
-                          Path template, String tableName) {
+                          Path template, String tableName, Map<String, String> environment) {
+        public Options {
+            environment = environment == null ? Map.of() : Map.copyOf(environment);
+        }
+
+        public Options(String host, int port, int dynamoPort, Path dataDir, String dynamoEndpoint, Path template,
+                       String tableName) {
+            this(host, port, dynamoPort, dataDir, dynamoEndpoint, template, tableName, Map.of());
+        }
+
         public static Options defaults() {
             return new Options("127.0.0.1", 8080, 8000, null, null, null, null);
         }
 
         public Options withPorts(int port, int dynamoPort) {
-            return new Options(host, port, dynamoPort, dataDir, dynamoEndpoint, template, tableName);
+            return new Options(host, port, dynamoPort, dataDir, dynamoEndpoint, template, tableName, environment);
         }
 
         public Options withDynamoEndpoint(String endpoint, String table) {
-            return new Options(host, port, dynamoPort, dataDir, endpoint, template, table);
+            return new Options(host, port, dynamoPort, dataDir, endpoint, template, table, environment);
         }
 
         public Options withTemplate(Path file) {
-            return new Options(host, port, dynamoPort, dataDir, dynamoEndpoint, file, tableName);
+            return new Options(host, port, dynamoPort, dataDir, dynamoEndpoint, file, tableName, environment);
+        }
+
+        /** Variables set for every function over what the template says (tests: a shorter retry backoff). */
+        public Options withEnvironment(Map<String, String> variables) {
+            return new Options(host, port, dynamoPort, dataDir, dynamoEndpoint, template, tableName, variables);
         }
     }
 
@@ -72,6 +86,9 @@ public final class LocalBroker implements AutoCloseable {
     private String tableName;
     private DynamoDbClient dynamoDb;
     private LocalQueues queues;
+    private Path outbox;
+    /** The notifier writes e-mail notices to this folder instead of sending them through SES. */
+    static final String MAIL_OUTBOX = "MAIL_OUTBOX";
     private ApiServer api;
 
     private LocalBroker(Options options) throws Exception {
@@ -120,6 +137,9 @@ public final class LocalBroker implements AutoCloseable {
         String streamArn = Tables.ensure(dynamoDb, tableName, table.properties());
 
         keys = LocalKeys.load(options.dataDir());
+        // SES's stand-in: e-mail notices land as .eml files here (kept with --data-dir).
+        outbox = options.dataDir() != null ? options.dataDir().resolve("outbox") : Files.createTempDirectory("liaison-outbox");
+        Files.createDirectories(outbox);
         Directory directory = PolicyFiles.directory(Json.MAPPER);
         users = new DemoUsers(directory);
         int port = options.port();
@@ -137,6 +157,8 @@ public final class LocalBroker implements AutoCloseable {
                 if (resolved != null) variables.put(name, resolved);
             });
             variables.putAll(keys);
+            variables.put(MAIL_OUTBOX, outbox.toAbsolutePath().toString());
+            variables.putAll(options.environment());
             variables.put("AWS_LAMBDA_FUNCTION_NAME", function.logicalId());
             Object handler = Class.forName(function.handlerClass()).getConstructor(Environment.class)
                     .newInstance(new Environment(variables));
@@ -239,6 +261,11 @@ public final class LocalBroker implements AutoCloseable {
         return dynamoEndpoint;
     }
 
+    /** Where e-mail notices are written. */
+    public Path outbox() {
+        return outbox;
+    }
+
     public String tableName() {
         return tableName;
     }
@@ -309,7 +336,7 @@ public final class LocalBroker implements AutoCloseable {
 
     /**
      * A value the local server can give (the table's name; a queue's URL, ARN or name), or null for
-     * an AWS resource it replaces (the KMS keys).
+     * an AWS resource it replaces (the KMS keys, SES) or a parameter it has no use for.
      */
     private String resolve(Object value, String tableLogicalId) {
         if (value instanceof Map<?, ?> map && tableLogicalId.equals(map.get("Ref"))) return tableName;
@@ -325,6 +352,8 @@ public final class LocalBroker implements AutoCloseable {
             };
         }
         if (value instanceof Map<?, ?> map && map.containsKey("Fn::GetAtt")) return null;
+        // A template parameter (MailFrom) or another resource the local server stands in for.
+        if (value instanceof Map<?, ?> map && map.get("Ref") instanceof String) return null;
         if (value instanceof String text) return text;
         throw new IllegalStateException("the local server cannot resolve the environment value " + value);
     }
