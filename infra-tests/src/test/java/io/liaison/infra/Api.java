@@ -74,6 +74,38 @@ final class Api {
         return send(builder.build());
     }
 
+    Response put(String user, String path, JsonNode body) {
+        return send(request(user, path).PUT(HttpRequest.BodyPublishers.ofString(body.toString()))
+                .header("Content-Type", "application/json").build());
+    }
+
+    /** Polls the request's trail until an event with {@code action} appears; returns the trail. */
+    JsonNode awaitEvent(String user, String id, String action) {
+        return awaitTrail(user, id, "action", action);
+    }
+
+    /** Polls the request's trail until an event with this {@code ground} (a notice's, say) appears. */
+    JsonNode awaitGround(String user, String id, String ground) {
+        return awaitTrail(user, id, "ground", ground);
+    }
+
+    private JsonNode awaitTrail(String user, String id, String field, String value) {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (true) {
+            JsonNode items = get(user, "/requests/" + id + "/events").json().path("items");
+            if (items.findValuesAsText(field).contains(value)) return items;
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("no " + field + " " + value + " in the trail of " + id + ": " + items.findValuesAsText("action"));
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
     Response send(HttpRequest request) {
         try {
             return Response.of(HTTP.send(request, HttpResponse.BodyHandlers.ofString()));
@@ -115,6 +147,15 @@ final class Api {
     }
 
     /** The demo preservation request of NL police to DE, with a unique case reference. */
+    /**
+     * The actions of a trail without the notifier's DELIVERY / NON_DELIVERY evidence, which is
+     * appended a moment after each event that calls for a notice.
+     */
+    static java.util.List<String> stateActions(JsonNode items) {
+        return items.findValuesAsText("action").stream()
+                .filter(a -> !a.equals("DELIVERY") && !a.equals("NON_DELIVERY")).toList();
+    }
+
     static ObjectNode preservation() {
         try (InputStream in = Api.class.getResourceAsStream("/preservation-nl-to-de.json")) {
             ObjectNode filing = (ObjectNode) JSON.readTree(in);

@@ -40,12 +40,42 @@ public final class Broker implements BeforeAllCallback, ParameterResolver {
     }
 
     private static LocalBroker start() {
-        LocalBroker.Options options = LocalBroker.Options.defaults().withPorts(0, 0);
+        // Failed notices come back at once instead of after 5 s, 10 s, 20 s...: the retry count is what is tested.
+        LocalBroker.Options options = LocalBroker.Options.defaults().withPorts(0, 0)
+                .withEnvironment(java.util.Map.of("NOTIFY_BACKOFF_SECONDS", "0"));
         String endpoint = System.getenv("AWS_ENDPOINT_URL");
         if (endpoint != null && !endpoint.isBlank()) {
             options = options.withDynamoEndpoint(endpoint, "liaison-it-" + UUID.randomUUID().toString().substring(0, 8));
         }
         return LocalBroker.start(options);
+    }
+
+    /**
+     * A broker of its own for one test class: for tests that move time forward (the deadline
+     * monitor acts on every request due by then), so that they neither touch other tests' requests
+     * nor wait behind the notices that would cause.
+     */
+    public static final class Own implements BeforeAllCallback, ParameterResolver {
+        @Override
+        public void beforeAll(ExtensionContext context) {
+            store(context).computeIfAbsent(KEY, k -> new Running(start()));
+        }
+
+        private static ExtensionContext.Store store(ExtensionContext context) {
+            return context.getStore(ExtensionContext.Namespace.create(Own.class, context.getRequiredTestClass()));
+        }
+
+        @Override
+        public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+            return parameter.getParameter().getType() == Api.class || parameter.getParameter().getType() == LocalBroker.class;
+        }
+
+        @Override
+        public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+            beforeAll(context);
+            LocalBroker broker = store(context).get(KEY, Running.class).broker();
+            return parameter.getParameter().getType() == Api.class ? new Api(broker) : broker;
+        }
     }
 
     record Running(LocalBroker broker) implements AutoCloseable {

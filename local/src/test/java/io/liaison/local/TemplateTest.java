@@ -17,11 +17,11 @@ class TemplateTest {
     private final Template template = Template.read(Template.locate(Path.of("")));
 
     @Test
-    void theTemplateDeclaresOneTable_andTheFourFunctions() {
+    void theTemplateDeclaresOneTable_andItsFunctions() {
         assertThat(template.tables()).containsOnlyKeys("RequestsTable");
         assertThat(template.functions()).extracting(Template.Function::logicalId)
                 .containsExactlyInAnyOrder("IntakeFunction", "CaseworkFunction", "TrackingFunction", "ReviewFunction", "PolicyFunction", "AuditFunction", "DigestFunction",
-                        "RouterFunction");
+                        "RouterFunction", "DeadlineFunction", "NotifierFunction");
     }
 
     @Test
@@ -35,7 +35,9 @@ class TemplateTest {
                 "GET /requests/{id}/responses/{number}", "POST /requests/{id}/responses/{number}/review",
                 "GET /policy", "PUT /policy", "POST /requests/{id}/notification-clearance",
                 "GET /audit/requests/{id}/events", "GET /audit/requests/{id}/verification", "GET /audit/events",
-                "GET /audit/public-key", "GET /audit/export");
+                "GET /audit/public-key", "GET /audit/export", "POST /requests/{id}/clarification",
+                "POST /requests/{id}/preservation-extension", "POST /requests/{id}/clarification-request",
+                "GET /channels", "PUT /channels/contact-points/{contactPointId}", "PUT /channels/agencies/{jurisdiction}/{agency}");
     }
 
     @Test
@@ -44,6 +46,17 @@ class TemplateTest {
             assertThat(trigger.table()).isEqualTo("RequestsTable");
             assertThat(trigger.maximumRetryAttempts()).isEqualTo(20); // the local poller retries as often as Lambda
         });
+    }
+
+    @Test
+    void theRoutersStreamFilter_passesEveryEventThatCanCallForANotice() throws Exception {
+        String yaml = java.nio.file.Files.readString(Template.locate(Path.of("")));
+        var filter = java.util.regex.Pattern.compile("\"kind\": \\{\"S\": \\[\"EVENT\"\\]\\}, \"action\": \\{\"S\": \\[([^]]*)\\]")
+                .matcher(yaml);
+
+        assertThat(filter.find()).as("an EVENT filter naming actions on the router's stream").isTrue();
+        assertThat(java.util.Arrays.stream(filter.group(1).split(",")).map(a -> a.strip().replace("\"", "")).toList())
+                .containsExactlyInAnyOrderElementsOf(io.liaison.core.Notification.ACTIONS);
     }
 
     @Test
@@ -59,11 +72,17 @@ class TemplateTest {
         generator.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
         var digestKey = generator.generateKeyPair();
         var base64 = java.util.Base64.getEncoder();
-        Environment env = new Environment(Map.of("TABLE_NAME", "unused", "AWS_REGION", "eu-central-1",
-                "AWS_ACCESS_KEY_ID", "x", "AWS_SECRET_ACCESS_KEY", "x", "AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:9",
-                "PAYLOAD_KEY", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=", "PSEUDONYM_KEY", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
-                "DIGEST_SIGNING_KEY", base64.encodeToString(digestKey.getPrivate().getEncoded()),
-                "DIGEST_PUBLIC_KEY", base64.encodeToString(digestKey.getPublic().getEncoded())));
+        Environment env = new Environment(Map.ofEntries(Map.entry("TABLE_NAME", "unused"),
+                Map.entry("AWS_REGION", "eu-central-1"),
+                Map.entry("AWS_ACCESS_KEY_ID", "x"),
+                Map.entry("AWS_SECRET_ACCESS_KEY", "x"),
+                Map.entry("AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:9"),
+                Map.entry("PAYLOAD_KEY", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="),
+                Map.entry("PSEUDONYM_KEY", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="),
+                Map.entry("DIGEST_SIGNING_KEY", base64.encodeToString(digestKey.getPrivate().getEncoded())),
+                Map.entry("DIGEST_PUBLIC_KEY", base64.encodeToString(digestKey.getPublic().getEncoded())),
+                Map.entry("NOTIFICATION_QUEUE_URL", "http://127.0.0.1:9/000000000000/NotificationQueue"),
+                Map.entry("MAIL_OUTBOX", System.getProperty("java.io.tmpdir"))));
         for (Template.Function function : template.functions()) {
             Class<?> type = Class.forName(function.handlerClass());
             assertThat(type.getConstructor()).as("Lambda's no-argument constructor of " + type).isNotNull();

@@ -34,6 +34,19 @@ public record Notification(String requestId, long sequence, String action, Recip
     private static final Set<String> TO_CONTACT_POINT = Set.of("RESPONSE_OVERDUE", "CLARIFIED", "WITHDRAWN",
             "PRESERVATION_EXTENDED", "PRESERVATION_EXPIRED");
 
+    /**
+     * Every action that can call for a notice: the router's cheap first test, and the list its
+     * stream filter in template.yaml must name.
+     */
+    public static final Set<String> ACTIONS = java.util.stream.Stream.concat(
+            java.util.stream.Stream.of("ROUTED", "ESCALATED", "RESPONDED"),
+            java.util.stream.Stream.concat(TO_REQUESTER.stream(), TO_CONTACT_POINT.stream()))
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+    public static boolean mayNotify(String action) {
+        return ACTIONS.contains(action);
+    }
+
     /** The notices an event calls for; none for most reads and for the DELIVERY events themselves. */
     public static List<Notification> of(AuditEvent event, Request request) {
         return of(event.action(), event.sequence(), event.ground(), request);

@@ -84,7 +84,9 @@ public final class NotifierHandler implements RequestHandler<SQSEvent, SQSBatchR
             try {
                 done = deliver(message);
             } catch (RuntimeException e) {
+                // The table or KMS did not answer: try again after the same backoff as a failed delivery.
                 System.err.println("ERROR notice message " + message.getMessageId() + ": " + e.getClass().getSimpleName());
+                hideQuietly(message, retry.backoff(attempt(message)));
                 done = false;
             }
             if (!done) failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
@@ -98,13 +100,16 @@ public final class NotifierHandler implements RequestHandler<SQSEvent, SQSBatchR
         try {
             notification = NotificationCodec.read(message.getBody());
         } catch (IllegalArgumentException e) {
-            // Not ours to interpret: left to fail its attempts and wait in the dead-letter queue for a person.
+            // Not ours to interpret, and no retry will change that: through its attempts at once, into
+            // the dead-letter queue, where a person looks at it.
             System.err.println("ERROR message " + message.getMessageId() + " is not a notification: " + e.getMessage());
+            retry.hide(message, Duration.ZERO);
             return false;
         }
         Optional<Request> request = notifications.request(notification.requestId());
         if (request.isEmpty()) {
             System.err.println("ERROR message " + message.getMessageId() + " names no stored request");
+            retry.hide(message, Duration.ZERO);
             return false;
         }
         if (notifications.settled(notification)) return true;
@@ -128,11 +133,22 @@ public final class NotifierHandler implements RequestHandler<SQSEvent, SQSBatchR
                 System.err.println("notice " + notice.id() + " attempt " + attempt + " failed: " + f.reason());
                 if (attempt >= retry.maxAttempts()) {
                     notifications.record(notification, false, channel.channel().type() + ", " + attempt + " attempts, last: " + f.reason());
+                    // Visible again at once, so the queue's next receive moves it to the dead-letter queue
+                    // now rather than after the visibility timeout.
+                    retry.hide(message, Duration.ZERO);
                 } else {
                     retry.hide(message, retry.backoff(attempt));
                 }
                 return false;
             }
+        }
+    }
+
+    private void hideQuietly(SQSEvent.SQSMessage message, Duration delay) {
+        try {
+            retry.hide(message, delay);
+        } catch (RuntimeException e) {
+            System.err.println("ERROR could not delay message " + message.getMessageId() + ": " + e.getClass().getSimpleName());
         }
     }
 

@@ -119,7 +119,7 @@ class NotifierHandlerTest {
         SQSBatchResponse last = handler.handleRequest(batch(message("m1", NotificationCodec.write(ROUTED), 3)), null);
 
         assertThat(failed(last)).containsExactly("m1");
-        assertThat(hidden).isEmpty();
+        assertThat(hidden).as("visible at once, for the dead-letter queue").containsExactly(Duration.ZERO);
         assertThat(evidence()).singleElement().satisfies(e -> {
             assertThat(e.action()).isEqualTo("NON_DELIVERY");
             assertThat(e.reason()).contains("3 attempts").contains("MessageRejected");
@@ -132,6 +132,7 @@ class NotifierHandlerTest {
                 message("m2", NotificationCodec.write(ROUTED), 1)), null);
 
         assertThat(failed(response)).containsExactly("poison");
+        assertThat(hidden).as("no retry helps a poison message: straight on").containsExactly(Duration.ZERO);
         assertThat(evidence()).extracting(AuditEvent::action).containsExactly("DELIVERY");
     }
 

@@ -77,7 +77,10 @@ public final class RouterHandler implements RequestHandler<DynamodbEvent, Stream
     static Recorded recordedEvent(DynamodbEvent.DynamodbStreamRecord record) {
         if (!"INSERT".equals(record.getEventName()) || record.getDynamodb() == null) return null;
         Map<String, AttributeValue> image = record.getDynamodb().getNewImage();
-        if (image == null || !"EVENT".equals(text(image, "kind")) || image.get("sequence") == null) return null;
+        if (image == null || !"EVENT".equals(text(image, "kind")) || image.get("sequence") == null
+                || text(image, "action") == null || !Notification.mayNotify(text(image, "action"))) {
+            return null;
+        }
         return new Recorded(text(image, "requestId"), Long.parseLong(image.get("sequence").getN()), text(image, "action"),
                 text(image, "ground"));
     }
