@@ -89,6 +89,32 @@ final class Api {
         return awaitTrail(user, id, "ground", ground);
     }
 
+    /**
+     * Waits until the request's trail has not grown for half a second: the notifier has written the
+     * DELIVERY entries the last changes called for. For tests that tamper with a trail's events.
+     */
+    void awaitQuietTrail(String user, String id) {
+        long deadline = System.currentTimeMillis() + 30_000;
+        int size = -1;
+        long quietSince = System.currentTimeMillis();
+        while (System.currentTimeMillis() < deadline) {
+            int now = get(user, "/requests/" + id + "/events").json().path("items").size();
+            if (now != size) {
+                size = now;
+                quietSince = System.currentTimeMillis();
+            } else if (System.currentTimeMillis() - quietSince >= 500) {
+                return;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("the trail of " + id + " kept growing");
+    }
+
     private JsonNode awaitTrail(String user, String id, String field, String value) {
         long deadline = System.currentTimeMillis() + 30_000;
         while (true) {

@@ -35,6 +35,7 @@ class DigestTest {
     void aRewrittenLastEventWithItsHead_passesTheChain_butNotTheSignedDigest(Api api, LocalBroker broker) throws Exception {
         String id = api.file("us-fbi", Api.preservation().put("targetJurisdiction", "BE"));
         api.awaitRouted("us-fbi", id);
+        api.awaitGround("us-fbi", id, "notice:2:BE-POC247"); // the trail's last entry: the notice of routing
         Digests digests = broker.digests();
         Digests.Digest digest = digests.write(Instant.now());
         assertThat(digest.heads()).anySatisfy(h -> assertThat(h.requestId()).isEqualTo(id));
@@ -42,17 +43,18 @@ class DigestTest {
                 .path("pem").asText().replaceAll("-----[A-Z ]+-----|\\s", ""));
         assertThat(digest.signedBy(publishedKey)).isTrue();
 
-        // Rewrite event 2 and the request's head so that the chain is consistent again.
+        // Rewrite the last event and the request's head so that the chain is consistent again.
         StoredTrails trails = new StoredTrails(broker.dynamoDb(), broker.tableName());
         StoredTrails.Trail trail = trails.read(id).orElseThrow();
-        AuditEvent original = trail.events().get(1).event();
+        int last = trail.events().size() - 1;
+        AuditEvent original = trail.events().get(last).event();
         AuditEvent forged = new AuditEvent(original.requestId(), original.sequence(), original.at(), original.action(),
                 original.from(), original.to(), original.actor(), original.ruleIds(), "FORGED-RULE", original.reason(),
                 original.policyVersion());
         Hash entry = EventHashes.entry(forged);
-        Hash chain = EventHashes.link(trail.events().get(0).chainHash(), entry);
+        Hash chain = EventHashes.link(trail.events().get(last - 1).chainHash(), entry);
         broker.dynamoDb().updateItem(u -> u.tableName(broker.tableName())
-                .key(Map.of("PK", AttributeValue.fromS("REQ#" + id), "SK", AttributeValue.fromS("EVENT#0000000002")))
+                .key(Map.of("PK", AttributeValue.fromS("REQ#" + id), "SK", AttributeValue.fromS(String.format("EVENT#%010d", original.sequence()))))
                 .updateExpression("SET ground = :g, entryHash = :e, chainHash = :c")
                 .expressionAttributeValues(Map.of(":g", AttributeValue.fromS("FORGED-RULE"),
                         ":e", AttributeValue.fromS(entry.hex()), ":c", AttributeValue.fromS(chain.hex()))));
@@ -65,7 +67,7 @@ class DigestTest {
         var verification = api.get("auditor", "/audit/requests/" + id + "/verification").json();
         assertThat(verification.path("valid").asBoolean()).isFalse();
         assertThat(verification.path("damage").asText()).isEqualTo("DIGEST_MISMATCH");
-        assertThat(verification.path("sequence").asLong()).isEqualTo(2);
+        assertThat(verification.path("sequence").asLong()).isEqualTo(original.sequence());
     }
 
     @Test
@@ -93,6 +95,8 @@ class DigestTest {
         Instant from = Instant.now().minusSeconds(1);
         String id = api.file("us-fbi", Api.preservation().put("targetJurisdiction", "GB"));
         api.awaitRouted("us-fbi", id);
+        // A digest of the current hour freezes it: the notice of routing must be in the trail first.
+        api.awaitGround("us-fbi", id, "notice:2:GB-POC247");
         broker.digests().write(Instant.now());
         Instant to = Instant.now().plusSeconds(1);
 

@@ -35,6 +35,8 @@ class NotificationTest {
         Api.Response response = api.put("admin", "/channels/contact-points/" + contactPoint, channel);
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.body()).doesNotContain(secret).contains("\"secretSet\":true");
+        receiver.onClose(() -> api.put("admin", "/channels/contact-points/" + contactPoint, Api.JSON.createObjectNode()
+                .put("type", "email").put("address", contactPoint.toLowerCase() + "@contact-points.liaison.invalid")));
     }
 
     /** A preservation request of the Dutch police to {@code jurisdiction}: R2 sends it to that country's 24/7 point. */

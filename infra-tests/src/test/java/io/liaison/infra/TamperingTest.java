@@ -31,6 +31,7 @@ class TamperingTest {
         api.awaitRouted("nl-police", id);
         api.post("de-poc247", "/requests/" + id + "/acknowledgement", Api.JSON.createObjectNode().put("decision", "accept"));
         api.post("nl-police", "/requests/" + id + "/withdrawal", Api.JSON.createObjectNode().put("reason", "done"));
+        api.awaitQuietTrail("nl-police", id); // the notices of routing, acceptance and withdrawal are recorded too
         assertThat(trails.verify(id)).get().isInstanceOf(TrailVerifier.Valid.class);
     }
 

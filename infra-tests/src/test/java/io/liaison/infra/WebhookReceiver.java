@@ -50,8 +50,16 @@ final class WebhookReceiver implements AutoCloseable {
         return received.stream().filter(d -> d.body().contains(requestId)).toList();
     }
 
+    private final List<Runnable> onClose = new CopyOnWriteArrayList<>();
+
+    /** Something to undo when the receiver stops: the channel that points at it. */
+    void onClose(Runnable action) {
+        onClose.add(action);
+    }
+
     @Override
     public void close() {
+        onClose.forEach(Runnable::run);
         server.stop(0);
     }
 }

@@ -46,11 +46,20 @@ final class ApiServer implements AutoCloseable {
     private final DevIssuer issuer;
     private final DemoUsers users;
     private final Clock clock;
+    private final Schedules schedules;
 
-    ApiServer(InetSocketAddress address, List<Binding> bindings, DevIssuer issuer, DemoUsers users, Clock clock) throws IOException {
+    /** Runs a scheduled function of the template once, as EventBridge would at {@code time}. */
+    interface Schedules {
+        /** The handler's answer; IllegalArgumentException when no scheduled function has that name. */
+        Object run(String logicalId, java.time.Instant time);
+    }
+
+    ApiServer(InetSocketAddress address, List<Binding> bindings, DevIssuer issuer, DemoUsers users, Clock clock,
+              Schedules schedules) throws IOException {
         this.issuer = issuer;
         this.users = users;
         this.clock = clock;
+        this.schedules = schedules;
         for (Binding binding : bindings) {
             List<String> names = new ArrayList<>();
             Matcher m = Pattern.compile("\\{([^}/]+)}").matcher(binding.route().path());
@@ -179,7 +188,9 @@ final class ApiServer implements AutoCloseable {
     }
 
     private void dev(HttpExchange exchange, String path) throws IOException {
-        if (!exchange.getRequestMethod().equalsIgnoreCase("GET")) {
+        if (path.startsWith("/dev/schedules/")) {
+            schedule(exchange, path.substring("/dev/schedules/".length()));
+        } else if (!exchange.getRequestMethod().equalsIgnoreCase("GET")) {
             send(exchange, 405, "application/json", "{\"message\":\"use GET\"}", Map.of("allow", "GET"));
         } else if (path.equals("/.well-known/jwks.json") || path.equals("/dev/jwks.json")) {
             send(exchange, 200, "application/json", issuer.publicJwks(), Map.of());
@@ -198,6 +209,38 @@ final class ApiServer implements AutoCloseable {
             }
         } else {
             send(exchange, 404, "application/json", "{\"message\":\"Not Found\"}", Map.of());
+        }
+    }
+
+    /**
+     * POST /dev/schedules/{function}?time=2026-11-25T14:00:00Z: fires a scheduled function now, or
+     * "at" the given time (the deadline monitor's clock is its event's time). Local only: how a
+     * person sees in minutes what a deadline four hours away will do.
+     */
+    private void schedule(HttpExchange exchange, String function) throws IOException {
+        if (!exchange.getRequestMethod().equalsIgnoreCase("POST")) {
+            send(exchange, 405, "application/json", "{\"message\":\"use POST\"}", Map.of("allow", "POST"));
+            return;
+        }
+        String query = exchange.getRequestURI().getRawQuery();
+        java.time.Instant time = clock.instant();
+        if (query != null && query.startsWith("time=")) {
+            try {
+                time = java.time.Instant.parse(java.net.URLDecoder.decode(query.substring(5), StandardCharsets.UTF_8));
+            } catch (java.time.format.DateTimeParseException e) {
+                send(exchange, 400, "application/json", "{\"message\":\"time is an ISO-8601 instant such as 2026-11-25T14:00:00Z\"}", Map.of());
+                return;
+            }
+        }
+        try {
+            Object result = schedules.run(function, time);
+            var out = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+                    .put("function", function).put("time", time.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString())
+                    .put("result", String.valueOf(result));
+            send(exchange, 200, "application/json", out.toString() + "\n", Map.of());
+        } catch (IllegalArgumentException e) {
+            send(exchange, 404, "application/json", "{\"message\":\"no scheduled function " + function.replaceAll("[^A-Za-z0-9]", "")
+                    + " in the template\"}", Map.of());
         }
     }
 

@@ -183,7 +183,8 @@ public final class LocalBroker implements AutoCloseable {
                 pollers.add(new SqsPoller(queues.client(), source, function.logicalId(), trigger, queueHandler(handler)));
             }
         }
-        api = new ApiServer(new InetSocketAddress(options.host(), port), bindings, issuer, users, Clock.systemUTC());
+        api = new ApiServer(new InetSocketAddress(options.host(), port), bindings, issuer, users, Clock.systemUTC(),
+                this::runScheduled);
         api.start();
         running.add(api);
         for (Poller poller : pollers) {

@@ -16,7 +16,7 @@ final class MailText {
 
     /** The plain-text body: a short human text, then the JSON exactly as the webhook carries it. */
     static String body(Notice notice) {
-        return "Liaison has a new notice for your contact point.\n"
+        return "Liaison has a new notice for you.\n"
                 + "\n"
                 + "Type:   " + notice.type() + "\n"
                 + "Notice: " + notice.id() + "\n"
