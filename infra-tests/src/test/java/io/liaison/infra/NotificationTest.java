@@ -79,6 +79,8 @@ class NotificationTest {
             assertThat(delivery.body()).doesNotContain("summaryOfFacts").doesNotContain("identifiers");
             JsonNode trail = api.awaitEvent("nl-police", id, "DELIVERY");
             assertThat(trail.findValuesAsText("ground")).contains("notice:2:BE-POC247");
+            assertThat(api.get("admin", "/channels").body()).contains(receiver.url()).doesNotContain(secret)
+                    .doesNotContain(secret.substring("whsec_".length()));
         }
     }
 

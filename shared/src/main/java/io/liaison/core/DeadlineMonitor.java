@@ -26,19 +26,25 @@ public final class DeadlineMonitor {
         this.policy = policy;
     }
 
-    /** What one run did: one entry per action taken. */
-    public record Run(Instant at, List<AuditEvent> actions) {}
+    /** What one run did: one entry per action taken, and the requests it could not act on (tried again next run). */
+    public record Run(Instant at, List<AuditEvent> actions, List<String> failed) {}
 
     public Run run(Instant now) {
         List<AuditEvent> actions = new ArrayList<>();
+        List<String> failed = new ArrayList<>();
         for (String requestId : store.due(now, BATCH)) {
-            for (int i = 0; i < ACTIONS_PER_REQUEST; i++) {
-                Optional<AuditEvent> acted = actOn(requestId, now);
-                if (acted.isEmpty()) break;
-                actions.add(acted.get());
+            try {
+                for (int i = 0; i < ACTIONS_PER_REQUEST; i++) {
+                    Optional<AuditEvent> acted = actOn(requestId, now);
+                    if (acted.isEmpty()) break;
+                    actions.add(acted.get());
+                }
+            } catch (RuntimeException e) {
+                // One request that cannot be read or written must not hold up every other deadline.
+                failed.add(requestId + ": " + e.getClass().getSimpleName());
             }
         }
-        return new Run(now, List.copyOf(actions));
+        return new Run(now, List.copyOf(actions), List.copyOf(failed));
     }
 
     /**

@@ -202,4 +202,19 @@ class DeadlineMonitorTest {
 
         assertThat(current().status()).isEqualTo(Status.EXPIRED);
     }
+
+    @Test
+    void aRequestThatCannotBeWritten_isReported_andTriedAgainNextRun() {
+        Request request = routed();
+        broker.store.interleaveBeforeNextApply(() -> {
+            throw new IllegalStateException("the table cannot be reached");
+        });
+
+        DeadlineMonitor.Run run = monitor.run(request.assignment().acknowledgeBy());
+        DeadlineMonitor.Run next = monitor.run(request.assignment().acknowledgeBy());
+
+        assertThat(run.actions()).isEmpty();
+        assertThat(run.failed()).containsExactly(ID + ": IllegalStateException");
+        assertThat(next.actions()).extracting(AuditEvent::action).containsExactly("ESCALATED");
+    }
 }

@@ -44,12 +44,12 @@ public final class InMemoryRequestStore implements RequestStore, ResponseStore {
         this.beforeNextApply = otherWriter;
     }
 
-    /** How many requests are stored. */
     /** The next apply() is cancelled as DynamoDB cancels a transaction in conflict: nothing changes, false. */
     public synchronized void cancelNextApply() {
         cancelNextApply = true;
     }
 
+    /** How many requests are stored. */
     public synchronized int size() {
         return requests.size();
     }

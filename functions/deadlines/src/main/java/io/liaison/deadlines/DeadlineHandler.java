@@ -38,6 +38,7 @@ public final class DeadlineHandler implements RequestHandler<Map<String, Object>
     @Override
     public String handleRequest(Map<String, Object> event, Context context) {
         DeadlineMonitor.Run run = monitor.run(scheduledTime(event));
+        run.failed().forEach(f -> System.err.println("ERROR deadline of request " + f + " (tried again next run)"));
         Map<String, Integer> counts = new TreeMap<>();
         for (AuditEvent action : run.actions()) counts.merge(action.action(), 1, Integer::sum);
         return run.actions().size() + " actions at " + run.at() + (counts.isEmpty() ? "" : ": " + counts);
