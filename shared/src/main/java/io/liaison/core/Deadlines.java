@@ -46,7 +46,8 @@ public final class Deadlines {
         Preservation p = request.preservation();
         if (p != null && !now.isBefore(p.until())) {
             return Optional.of(new Lifecycle.ExpirePreservation("the preservation period ended on " + p.until()
-                    + (p.extended() ? " after its extension" : " without an extension")));
+                    + (p.extended() ? " after its extension" : " without an extension"),
+                    policy.preservationFor(request.filing()).map(RoutingPolicy.PreservationRule::id).orElse(null)));
         }
         return Optional.of(new Lifecycle.MarkResponseOverdue(a.contactPointId() + " did not respond by " + a.respondBy()));
     }

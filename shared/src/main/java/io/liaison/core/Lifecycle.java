@@ -36,11 +36,11 @@ public final class Lifecycle {
 
     public record MarkResponseOverdue(String reason) implements Action {}
 
-    /** The preservation period ended without an extension. */
-    public record ExpirePreservation(String reason) implements Action {}
+    /** The preservation period ended; {@code ruleId} is the preservation rule that set it. */
+    public record ExpirePreservation(String reason, String ruleId) implements Action {}
 
-    /** The requester extends the preservation, once. */
-    public record ExtendPreservation(Duration by) implements Action {}
+    /** The requester extends the preservation, once, by what preservation rule {@code ruleId} allows. */
+    public record ExtendPreservation(Duration by, String ruleId) implements Action {}
 
     /** The contact point asks the requester a question; the response clock stops. */
     public record RequestClarification(String question) implements Action {}
@@ -117,7 +117,7 @@ public final class Lifecycle {
             case ExpirePreservation x -> request.preservation() != null && preserving(from)
                     ? changed(request, request.next(Status.EXPIRED, now, request.assignment(),
                             new Request.StatusNote("preservation_expired", x.reason())),
-                            now, actor, "PRESERVATION_EXPIRED", deadlineRule(request), "preservation_expired", x.reason())
+                            now, actor, "PRESERVATION_EXPIRED", rule(x.ruleId()), "preservation_expired", x.reason())
                     : new NotAllowed(from, "expired; only a preservation in force expires");
             case ExtendPreservation x -> extend(request, x, actor, now);
             case RequestClarification c -> from != Status.ACCEPTED
@@ -167,7 +167,11 @@ public final class Lifecycle {
         if (!now.isBefore(p.until())) return new NotAllowed(request.status(), "extended; its preservation period has ended");
         Request next = request.with(new Preservation(p.until().plus(x.by()), true))
                 .next(request.status(), now, request.assignment(), request.outcome());
-        return changed(request, next, now, actor, "PRESERVATION_EXTENDED", deadlineRule(request), null, null);
+        return changed(request, next, now, actor, "PRESERVATION_EXTENDED", rule(x.ruleId()), null, null);
+    }
+
+    private static List<String> rule(String id) {
+        return id == null ? List.of() : List.of(id);
     }
 
     private static List<String> deadlineRule(Request request) {

@@ -29,7 +29,7 @@ public record Notification(String requestId, long sequence, String action, Recip
         return "request." + action.toLowerCase(Locale.ROOT);
     }
 
-    private static final Set<String> TO_REQUESTER = Set.of("ACCEPTED", "REJECTED", "ESCALATED", "ACKNOWLEDGEMENT_OVERDUE",
+    private static final Set<String> TO_REQUESTER = Set.of("UNROUTABLE", "ACCEPTED", "REJECTED", "ESCALATED", "ACKNOWLEDGEMENT_OVERDUE",
             "RESPONSE_OVERDUE", "CLARIFICATION_REQUESTED", "RELEASE_APPROVED", "PRESERVATION_EXPIRED");
     private static final Set<String> TO_CONTACT_POINT = Set.of("RESPONSE_OVERDUE", "CLARIFIED", "WITHDRAWN",
             "PRESERVATION_EXTENDED", "PRESERVATION_EXPIRED");

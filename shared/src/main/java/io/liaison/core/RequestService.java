@@ -107,8 +107,11 @@ public final class RequestService {
         if (caller.role() != Role.REQUESTER) {
             return new Outcome.Forbidden<>("only the requesting agency extends a preservation");
         }
-        return change(caller, requestId, request -> new Lifecycle.ExtendPreservation(
-                policy.preservationFor(request.filing()).map(RoutingPolicy.PreservationRule::extendBy).orElse(null)));
+        return change(caller, requestId, request -> {
+            var rule = policy.preservationFor(request.filing());
+            return new Lifecycle.ExtendPreservation(rule.map(RoutingPolicy.PreservationRule::extendBy).orElse(null),
+                    rule.map(RoutingPolicy.PreservationRule::id).orElse(null));
+        });
     }
 
     public Outcome<Request> withdraw(Caller caller, String requestId, String reason) {

@@ -169,6 +169,7 @@ class DeadlineMonitorTest {
         assertThat(current().status()).isEqualTo(Status.EXPIRED);
         assertThat(broker.store.events(ID).getLast()).satisfies(e -> {
             assertThat(e.action()).isEqualTo("PRESERVATION_EXPIRED");
+            assertThat(e.ruleIds()).containsExactly("P2-EXPEDITED");
             assertThat(e.reason()).contains("without an extension");
         });
         assertThat(Deadlines.nextDue(current())).isEmpty();

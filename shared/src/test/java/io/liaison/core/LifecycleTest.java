@@ -70,8 +70,8 @@ class LifecycleTest {
             case "escalate" -> new Lifecycle.Escalate(DE_CA, NOW.plus(Duration.ofHours(4)), "DE-POC247 did not acknowledge");
             case "mark_acknowledgement_overdue" -> new Lifecycle.MarkAcknowledgementOverdue("nobody acknowledged");
             case "mark_response_overdue" -> new Lifecycle.MarkResponseOverdue("DE-POC247 did not respond");
-            case "expire_preservation" -> new Lifecycle.ExpirePreservation("the preservation period ended");
-            case "extend_preservation" -> new Lifecycle.ExtendPreservation(Duration.ofDays(30));
+            case "expire_preservation" -> new Lifecycle.ExpirePreservation("the preservation period ended", "P2-EXPEDITED");
+            case "extend_preservation" -> new Lifecycle.ExtendPreservation(Duration.ofDays(30), "P2-EXPEDITED");
             case "ask_clarification" -> new Lifecycle.RequestClarification("Which time zone are the log times in?");
             case "clarify" -> new Lifecycle.Clarify("UTC");
             default -> throw new IllegalArgumentException("cases/transitions.csv names an unknown action " + name);
