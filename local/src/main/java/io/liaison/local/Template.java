@@ -26,9 +26,13 @@ import java.util.Optional;
  */
 public record Template(List<Function> functions, Map<String, Table> tables, Map<String, Queue> queues) {
 
-    public record Function(String logicalId, String handlerClass, Map<String, Object> environment,
+    /**
+     * A function: its handler ({@code Class::method}), the environment Globals and its own
+     * Variables give it, its event sources, and its Properties as written (policies, timeout).
+     */
+    public record Function(String logicalId, String handlerClass, String handlerMethod, Map<String, Object> environment,
                            List<Route> routes, List<StreamTrigger> streams, List<java.time.Duration> schedules,
-                           List<QueueTrigger> queues) {}
+                           List<QueueTrigger> queues, Map<String, Object> properties) {}
 
     /**
      * An SQS queue; {@code visibilityTimeoutSeconds} is null where the template leaves SQS's default
@@ -146,8 +150,9 @@ public record Template(List<Function> functions, Map<String, Table> tables, Map<
                         + event.get("Type"));
             }
         });
-        return new Function(id, handlerClass, environment, List.copyOf(routes), List.copyOf(streams), List.copyOf(schedules),
-                List.copyOf(queues));
+        String handlerMethod = handler.contains("::") ? handler.substring(handler.indexOf("::") + 2) : "handleRequest";
+        return new Function(id, handlerClass, handlerMethod, environment, List.copyOf(routes), List.copyOf(streams),
+                List.copyOf(schedules), List.copyOf(queues), properties);
     }
 
     /** An EventBridge rate expression: rate(1 hour), rate(5 minutes), rate(1 day). */
