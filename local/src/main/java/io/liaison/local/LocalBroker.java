@@ -163,10 +163,10 @@ public final class LocalBroker implements AutoCloseable {
             Object handler = Class.forName(function.handlerClass()).getConstructor(Environment.class)
                     .newInstance(new Environment(variables));
             for (Template.Route route : function.routes()) {
-                bindings.add(new ApiServer.Binding(function.logicalId(), route, apiHandler(handler)));
+                bindings.add(new ApiServer.Binding(function.logicalId(), route, Invocations.as(function.logicalId(), apiHandler(handler))));
             }
             for (java.time.Duration every : function.schedules()) {
-                scheduled.put(function.logicalId(), scheduledHandler(handler));
+                scheduled.put(function.logicalId(), Invocations.as(function.logicalId(), scheduledHandler(handler)));
                 var timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
                         Thread.ofPlatform().name("schedule-" + function.logicalId()).daemon(true).factory());
                 timer.scheduleAtFixedRate(() -> runScheduled(function.logicalId()), every.toMillis(), every.toMillis(),
@@ -176,11 +176,12 @@ public final class LocalBroker implements AutoCloseable {
             for (Template.StreamTrigger trigger : function.streams()) {
                 if (!trigger.table().equals(table.logicalId())) throw new IllegalStateException("unknown stream table " + trigger.table());
                 pollers.add(new StreamPoller(streams, streamArn, function.logicalId(), trigger.maximumRetryAttempts(),
-                        streamHandler(handler)));
+                        Invocations.as(function.logicalId(), streamHandler(handler))));
             }
             for (Template.QueueTrigger trigger : function.queues()) {
                 var source = new SqsPoller.Source(queues.url(trigger.queue()), queues.arn(trigger.queue()), region());
-                pollers.add(new SqsPoller(queues.client(), source, function.logicalId(), trigger, queueHandler(handler)));
+                pollers.add(new SqsPoller(queues.client(), source, function.logicalId(), trigger,
+                        Invocations.as(function.logicalId(), queueHandler(handler))));
             }
         }
         api = new ApiServer(new InetSocketAddress(options.host(), port), bindings, issuer, users, Clock.systemUTC(),

@@ -21,10 +21,12 @@ import java.util.Optional;
 
 /**
  * What the local server takes from template.yaml: the functions with their handlers, HTTP routes,
- * stream and queue triggers and environment, and the table and queues to create. Reading the deployment itself keeps
- * the local wiring from drifting from what AWS runs.
+ * stream and queue triggers and environment, and the table and queues to create; {@code resources}
+ * and {@code parameters} keep what the template declares as written, for the tests that hold code and template together. Reading
+ * the deployment itself keeps the local wiring from drifting from what AWS runs.
  */
-public record Template(List<Function> functions, Map<String, Table> tables, Map<String, Queue> queues) {
+public record Template(List<Function> functions, Map<String, Table> tables, Map<String, Queue> queues,
+                       Map<String, Object> resources, Map<String, Object> parameters) {
 
     /**
      * A function: its handler ({@code Class::method}), the environment Globals and its own
@@ -93,7 +95,8 @@ public record Template(List<Function> functions, Map<String, Table> tables, Map<
                 default -> { } // Cognito, the HTTP API itself: the local server stands in for them
             }
         });
-        return new Template(List.copyOf(functions), Map.copyOf(tables), Map.copyOf(queues));
+        return new Template(List.copyOf(functions), Map.copyOf(tables), Map.copyOf(queues), resources,
+                map(root.get("Parameters")));
     }
 
     private static Queue queue(String id, Map<String, Object> properties) {

@@ -1,0 +1,89 @@
+package io.liaison.infra;
+
+import io.liaison.local.Invocations;
+import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Every AWS call a function of the local broker makes, as IAM sees it: the action and the
+ * resource. The SDK loads this interceptor for every client in the test JVM (listed in
+ * software/amazon/awssdk/global/handlers/execution.interceptors); only calls made while a
+ * function handles an event are kept. A transaction is recorded as the item actions it is made
+ * of, which is what IAM authorises.
+ */
+public final class CallRecorder implements ExecutionInterceptor {
+    /** {@code resource}: the table ("table"), one of its indexes ("table/index/ByAgency"), a queue ("queue/<name>"). */
+    public record Call(String function, String action, String resource) {}
+
+    private static final Set<Call> CALLS = ConcurrentHashMap.newKeySet();
+    private static volatile String table;
+
+    /** Starts recording the calls to {@code tableName}; forgets what came before. */
+    public static void start(String tableName) {
+        table = tableName;
+        CALLS.clear();
+    }
+
+    public static Set<Call> calls() {
+        return Set.copyOf(CALLS);
+    }
+
+    @Override
+    public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+        Optional<String> function = Invocations.currentFunction();
+        if (function.isEmpty() || table == null) return;
+        String service = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME);
+        String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+        SdkRequest request = context.request();
+        switch (service.toLowerCase(java.util.Locale.ROOT)) {
+            case "dynamodb" -> {
+                if (request instanceof TransactWriteItemsRequest transaction) {
+                    for (TransactWriteItem item : transaction.transactItems()) {
+                        if (item.put() != null) record(function.get(), "dynamodb:PutItem", resource(item.put().tableName(), null));
+                        if (item.update() != null) record(function.get(), "dynamodb:UpdateItem", resource(item.update().tableName(), null));
+                        if (item.delete() != null) record(function.get(), "dynamodb:DeleteItem", resource(item.delete().tableName(), null));
+                        if (item.conditionCheck() != null) {
+                            record(function.get(), "dynamodb:ConditionCheckItem", resource(item.conditionCheck().tableName(), null));
+                        }
+                    }
+                } else {
+                    record(function.get(), "dynamodb:" + operation, resource(field(request, "TableName"), field(request, "IndexName")));
+                }
+            }
+            case "sqs" -> {
+                String url = field(request, "QueueUrl");
+                String action = operation.equals("SendMessageBatch") ? "SendMessage"
+                        : operation.equals("ChangeMessageVisibilityBatch") ? "ChangeMessageVisibility" : operation;
+                record(function.get(), "sqs:" + action, "queue/" + (url == null ? "?" : url.substring(url.lastIndexOf('/') + 1)));
+            }
+            default -> record(function.get(), service.toLowerCase() + ":" + operation, "?");
+        }
+    }
+
+    private static void record(String function, String action, String resource) {
+        CALLS.add(new Call(function, action, resource));
+    }
+
+    private static String resource(String tableName, String index) {
+        String name = table.equals(tableName) ? "table" : "table:" + tableName;
+        return index == null ? name : name + "/index/" + index;
+    }
+
+    private static String field(SdkRequest request, String name) {
+        return request.getValueForField(name, String.class).orElse(null);
+    }
+
+    static List<String> describe(Set<Call> calls) {
+        return calls.stream().map(c -> c.function() + " " + c.action() + " " + c.resource()).sorted().toList();
+    }
+}

@@ -1,0 +1,127 @@
+package io.liaison.local;
+
+import io.liaison.config.Environment;
+import io.liaison.config.Wiring;
+import io.liaison.store.RequestItems;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static io.liaison.local.Template.map;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * template.yaml gives each function what its code reads, and declares what the code uses: the
+ * table's indexes with the keys the code writes, the queue the router fills and the notifier
+ * drains, the KMS keys of the right kind, the schedules. (What each function may do with them is
+ * FunctionPoliciesTest in infra-tests, which watches the calls.)
+ */
+class WiringTest {
+    private final Template template = Template.read(Template.locate(Path.of("")));
+
+    /** The function's environment on Lambda: the template's variables as CloudFormation resolves them, and what Lambda sets. */
+    private Environment onLambda(Template.Function function) {
+        Map<String, String> values = new HashMap<>(Map.of("AWS_REGION", "eu-central-1", "AWS_ACCESS_KEY_ID", "key",
+                "AWS_SECRET_ACCESS_KEY", "secret", "AWS_SESSION_TOKEN", "token", "AWS_LAMBDA_FUNCTION_NAME", function.logicalId()));
+        function.environment().forEach((name, value) -> values.put(name, resolved(value)));
+        return new Environment(values);
+    }
+
+    /** What CloudFormation puts in a variable: a table's name, a queue's URL, a key's ARN, a parameter's value. */
+    private String resolved(Object value) {
+        if (value instanceof String text) return text;
+        Map<String, Object> reference = map(value);
+        String target = reference.get("Ref") instanceof String ref ? ref
+                : reference.get("Fn::GetAtt") instanceof List<?> parts ? String.valueOf(parts.getFirst()) : null;
+        Object type = map(template.resources().get(target)).get("Type");
+        if ("AWS::SQS::Queue".equals(type)) return "https://sqs.eu-central-1.amazonaws.com/123456789012/" + target;
+        if ("AWS::KMS::Key".equals(type)) return "arn:aws:kms:eu-central-1:123456789012:key/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b";
+        if ("AWS::DynamoDB::Table".equals(type)) return target;
+        if (template.parameters().containsKey(target)) return String.valueOf(map(template.parameters().get(target)).get("Default"));
+        throw new AssertionError("the test cannot resolve " + value);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyVariableAHandlerReads_isSetForItInTheTemplate() {
+        return template.functions().stream().map(function -> DynamicTest.dynamicTest(function.logicalId(), () -> {
+            try {
+                Class.forName(function.handlerClass()).getConstructor(Environment.class).newInstance(onLambda(function));
+            } catch (java.lang.reflect.InvocationTargetException e) {
+                fail("%s cannot start with the environment template.yaml gives it: %s", function.logicalId(), e.getCause().getMessage());
+            }
+        }));
+    }
+
+    @Test
+    void theTableDeclaresEveryIndexTheCodeQueries_keyedAsTheCodeWritesIt() {
+        Map<String, Object> table = template.tables().values().iterator().next().properties();
+        Map<String, List<String>> declared = new HashMap<>();
+        for (Object index : (List<?>) table.get("GlobalSecondaryIndexes")) {
+            Map<String, Object> i = map(index);
+            declared.put(String.valueOf(i.get("IndexName")), ((List<?>) i.get("KeySchema")).stream()
+                    .map(k -> String.valueOf(map(k).get("AttributeName"))).toList());
+        }
+
+        assertThat(declared).containsEntry(RequestItems.BY_AGENCY, List.of(RequestItems.GSI1PK, RequestItems.GSI1SK))
+                .containsEntry(RequestItems.BY_CONTACT_POINT, List.of(RequestItems.GSI2PK, RequestItems.GSI2SK))
+                .containsEntry(RequestItems.HELD_FOR_REVIEW, List.of(RequestItems.GSI3PK, RequestItems.GSI3SK))
+                .containsEntry(RequestItems.EVENTS_BY_DAY, List.of(RequestItems.GSI4PK, RequestItems.GSI4SK))
+                .containsEntry(RequestItems.DUE_BY, List.of(RequestItems.GSI5PK, RequestItems.GSI5SK));
+        assertThat(map(table.get("TimeToLiveSpecification"))).containsEntry("AttributeName", RequestItems.EXPIRES_AT);
+        assertThat(map(table.get("StreamSpecification"))).containsEntry("StreamViewType", "NEW_AND_OLD_IMAGES");
+    }
+
+    @Test
+    void theRouterFillsTheQueueTheNotifierDrains_andTheNotifierGivesUpWhenTheQueueDoes() {
+        Template.Function router = function("RouterFunction");
+        Template.Function notifier = function("NotifierFunction");
+        Template.Queue queue = template.queues().get(notifier.queues().getFirst().queue());
+
+        assertThat(router.environment().get("NOTIFICATION_QUEUE_URL")).isEqualTo(Map.of("Ref", queue.logicalId()));
+        assertThat(notifier.environment().get("NOTIFICATION_QUEUE_URL")).isEqualTo(Map.of("Ref", queue.logicalId()));
+        assertThat(notifier.queues().getFirst().reportBatchItemFailures()).isTrue();
+        assertThat(queue.redrive()).as("a dead-letter queue behind the notices").isNotNull();
+        assertThat(Integer.parseInt(String.valueOf(notifier.environment().get("NOTIFY_MAX_ATTEMPTS"))))
+                .as("NOTIFY_MAX_ATTEMPTS must equal maxReceiveCount: the last attempt records NON_DELIVERY")
+                .isEqualTo(queue.redrive().maxReceiveCount());
+        int timeout = Integer.parseInt(String.valueOf(notifier.properties().get("Timeout")));
+        assertThat(queue.visibilityTimeoutSeconds()).as("AWS: the queue's visibility timeout at least six times the function's")
+                .isGreaterThanOrEqualTo(6 * timeout);
+    }
+
+    @Test
+    void eachKmsKeyTheCodeUses_isDeclaredWithTheKindTheCodeNeeds() {
+        Map<String, Object> globals = function("IntakeFunction").environment();
+        assertThat(keyOf(globals.get(Wiring.PAYLOAD_KMS_KEY_ARN))).as("payloads: a symmetric encryption key")
+                .doesNotContainKey("KeySpec");
+        assertThat(keyOf(globals.get(Wiring.PSEUDONYM_KMS_KEY_ARN))).containsEntry("KeySpec", "HMAC_256")
+                .containsEntry("KeyUsage", "GENERATE_VERIFY_MAC");
+        assertThat(keyOf(globals.get(Wiring.DIGEST_KMS_KEY_ARN))).containsEntry("KeySpec", "ECC_NIST_P256")
+                .containsEntry("KeyUsage", "SIGN_VERIFY");
+    }
+
+    @Test
+    void theScheduledFunctions_runAsOftenAsTheirCodeExpects() {
+        // Digests cover the hour that ended; the deadline monitor acts within a minute of a deadline.
+        assertThat(function("DigestFunction").schedules()).containsExactly(java.time.Duration.ofHours(1));
+        assertThat(function("DeadlineFunction").schedules()).containsExactly(java.time.Duration.ofMinutes(1));
+    }
+
+    private Map<String, Object> keyOf(Object getAtt) {
+        String logicalId = String.valueOf(((List<?>) map(getAtt).get("Fn::GetAtt")).getFirst());
+        Map<String, Object> resource = map(template.resources().get(logicalId));
+        assertThat(resource.get("Type")).as(logicalId).isEqualTo("AWS::KMS::Key");
+        return map(resource.get("Properties"));
+    }
+
+    private Template.Function function(String logicalId) {
+        return template.functions().stream().filter(f -> f.logicalId().equals(logicalId)).findFirst().orElseThrow();
+    }
+}
