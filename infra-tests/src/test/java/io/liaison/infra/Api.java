@@ -90,9 +90,12 @@ final class Api {
     }
 
     /**
-     * Waits until the request's trail has not grown for half a second: the notifier has written the
+     * Waits until the request's trail has not grown for a while (half a second locally): the notifier has written the
      * DELIVERY entries the last changes called for. For tests that tamper with a trail's events.
      */
+    /** How long a trail must stay unchanged to count as settled: longer against a remote DynamoDB (LocalStack). */
+    private static final long QUIET = System.getenv("AWS_ENDPOINT_URL") == null ? 500 : 2_000;
+
     void awaitQuietTrail(String user, String id) {
         long deadline = System.currentTimeMillis() + 30_000;
         int size = -1;
@@ -102,7 +105,7 @@ final class Api {
             if (now != size) {
                 size = now;
                 quietSince = System.currentTimeMillis();
-            } else if (System.currentTimeMillis() - quietSince >= 500) {
+            } else if (System.currentTimeMillis() - quietSince >= QUIET) {
                 return;
             }
             try {

@@ -17,8 +17,12 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Paging through 10,000 events of one day returns each exactly once, through the index. */
-@ExtendWith(Broker.class)
+/**
+ * Paging through 10,000 events of one day returns each exactly once, through the index. On a
+ * broker of its own: its stream carries the 10,000 inserts, which must not hold up other tests'
+ * routing (against LocalStack that took minutes).
+ */
+@ExtendWith(Broker.Own.class)
 class AuditPagingTest {
     private static final Instant DAY = Instant.parse("2001-03-14T00:00:00Z");
 

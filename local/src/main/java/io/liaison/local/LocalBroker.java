@@ -150,6 +150,7 @@ public final class LocalBroker implements AutoCloseable {
         List<Poller> pollers = new ArrayList<>();
         DynamoDbStreamsClient streams = Clients.dynamoDbStreams(adminEnv);
         running.add(streams);
+        Tables.awaitStream(streams, streamArn);
         for (Template.Function function : template.functions()) {
             Map<String, String> variables = new HashMap<>(awsVariables);
             function.environment().forEach((name, value) -> {

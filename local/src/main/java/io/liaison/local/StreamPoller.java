@@ -98,8 +98,11 @@ final class StreamPoller implements Poller {
             String from = start;
             var description = streams.describeStream(d -> d.streamArn(streamArn).exclusiveStartShardId(from)).streamDescription();
             for (Shard shard : description.shards()) {
-                if (known.add(shard.shardId())) {
+                // Known only once it has an iterator: a shard whose first GetShardIterator failed
+                // (a stream not yet active, as LocalStack's is for a moment) is tried again next time.
+                if (!known.contains(shard.shardId())) {
                     iterators.put(shard.shardId(), iterator(shard.shardId(), ShardIteratorType.TRIM_HORIZON, null));
+                    known.add(shard.shardId());
                 }
             }
             start = description.lastEvaluatedShardId();

@@ -71,6 +71,26 @@ final class Tables {
         }
     }
 
+    /**
+     * Waits until the table's stream can be read. DynamoDB Local's is at once; LocalStack reports
+     * a new table active about half a second before its stream is, and writes in between would
+     * never reach the router.
+     */
+    static void awaitStream(software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient streams, String streamArn) {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (true) {
+            var status = streams.describeStream(d -> d.streamArn(streamArn)).streamDescription().streamStatus();
+            if (status == software.amazon.awssdk.services.dynamodb.model.StreamStatus.ENABLED) return;
+            if (System.currentTimeMillis() > deadline) throw new IllegalStateException("the table's stream is still " + status);
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the table's stream", e);
+            }
+        }
+    }
+
     private static TableDescription describe(DynamoDbClient db, String name) {
         try {
             return db.describeTable(d -> d.tableName(name)).table();
