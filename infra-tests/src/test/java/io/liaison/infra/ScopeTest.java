@@ -91,10 +91,11 @@ class ScopeTest {
     }
 
     @Test
-    void anUnsupportedMethod_isNotAllowed() {
+    void anUnsupportedMethod_isNotFound_asApiGatewayAnswersIt() {
         Api.Response response = api.send(api.request("nl-police", "/requests")
                 .method("TRACE", HttpRequest.BodyPublishers.noBody()).build());
 
-        assertThat(response.status()).isEqualTo(405);
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.body()).isEqualTo("{\"message\":\"Not Found\"}");
     }
 }

@@ -35,6 +35,8 @@ import java.util.stream.Collectors;
 final class ApiServer implements AutoCloseable {
     /** API Gateway's own limit on a request body. */
     static final int GATEWAY_MAX_BODY = 10 * 1024 * 1024;
+    /** API Gateway's answer when no route matches the method and path. */
+    static final String NOT_FOUND = "{\"message\":\"Not Found\"}";
 
     record Binding(String function, Template.Route route, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {}
 
@@ -109,16 +111,13 @@ final class ApiServer implements AutoCloseable {
 
     private void api(HttpExchange exchange, String path) throws IOException {
         String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
-        List<Compiled> onPath = routes.stream().filter(r -> r.pattern().matcher(path).matches()).toList();
-        if (onPath.isEmpty()) {
-            send(exchange, 404, "application/json", "{\"message\":\"Not Found\"}", Map.of());
-            return;
-        }
-        Optional<Compiled> route = onPath.stream().filter(r -> r.binding().route().method().equals(method)).findFirst();
+        // API Gateway HTTP API routes on "METHOD /path": a method the path has no route for is not
+        // a 405 there but the same 404 as an unknown path (no Allow header), before any authorizer runs.
+        Optional<Compiled> route = routes.stream()
+                .filter(r -> r.binding().route().method().equals(method) && r.pattern().matcher(path).matches())
+                .findFirst();
         if (route.isEmpty()) {
-            String allow = onPath.stream().map(r -> r.binding().route().method()).collect(Collectors.joining(", "));
-            send(exchange, 405, "application/problem+json", "{\"type\":\"/problems/method-not-allowed\",\"title\":"
-                    + "\"Method not allowed\",\"status\":405,\"detail\":\"This path answers " + allow + ".\"}", Map.of("allow", allow));
+            send(exchange, 404, "application/json", NOT_FOUND, Map.of());
             return;
         }
         boolean open = route.get().binding().route().open();
@@ -208,7 +207,7 @@ final class ApiServer implements AutoCloseable {
                 send(exchange, 404, "application/json", "{\"message\":\"no such demo user; GET /dev/users lists them\"}", Map.of());
             }
         } else {
-            send(exchange, 404, "application/json", "{\"message\":\"Not Found\"}", Map.of());
+            send(exchange, 404, "application/json", NOT_FOUND, Map.of());
         }
     }
 
@@ -261,8 +260,10 @@ final class ApiServer implements AutoCloseable {
     private static void send(HttpExchange exchange, int status, String contentType, byte[] body, Map<String, String> headers) throws IOException {
         headers.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
         if (contentType != null) exchange.getResponseHeaders().set("content-type", contentType);
-        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-        if (body.length > 0) {
+        // A HEAD answer has headers only (API Gateway has no HEAD route here, so it is a 404 without a body).
+        boolean head = exchange.getRequestMethod().equalsIgnoreCase("HEAD");
+        exchange.sendResponseHeaders(status, body.length == 0 || head ? -1 : body.length);
+        if (body.length > 0 && !head) {
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
             }

@@ -171,6 +171,11 @@ public final class ApiRequest {
         }
     }
 
+    /** Whether the request carries a body at all (an empty one counts as none, as API Gateway passes it). */
+    public boolean hasBody() {
+        return event.getBody() != null && !event.getBody().isEmpty();
+    }
+
     private byte[] bodyBytes() {
         String body = event.getBody();
         if (body == null) return new byte[0];

@@ -72,6 +72,18 @@ public final class HttpApi {
         return text;
     }
 
+    /**
+     * For an action that takes no input: no body, or {} as application/json. Anything else is
+     * answered like any other bad body (415, 413, 400 malformed or unknown field, 422 not an
+     * object) before the action runs, so it changes nothing.
+     */
+    public static void requireNoInput(ApiRequest request) {
+        if (!request.hasBody()) return;
+        FieldReader in = new FieldReader();
+        in.object(request.jsonBody(), "", java.util.Set.of());
+        requireValid(in);
+    }
+
     public static void requireValid(FieldReader reader) {
         if (!reader.unknownFields().isEmpty()) throw new ProblemException(Problem.unknownFields(reader.unknownFields()));
         if (!reader.invalid().isEmpty()) throw new ProblemException(Problem.invalid(reader.invalid()));

@@ -43,9 +43,7 @@ public final class IntakeHandler implements RequestHandler<APIGatewayV2HTTPEvent
             case "POST /requests/{id}/clarification" -> HttpApi.result(wiring.requests().clarify(
                     request.caller(), request.requestId(), HttpApi.note(request, "answer")),
                     r -> HttpApi.json(200, Views.request(r, wiring.directory())));
-            case "POST /requests/{id}/preservation-extension" -> HttpApi.result(
-                    wiring.requests().extendPreservation(request.caller(), request.requestId()),
-                    r -> HttpApi.json(200, Views.request(r, wiring.directory())));
+            case "POST /requests/{id}/preservation-extension" -> extendPreservation(request);
             default -> HttpApi.unknownRoute(request);
         });
     }
@@ -61,6 +59,14 @@ public final class IntakeHandler implements RequestHandler<APIGatewayV2HTTPEvent
                 Views.request(filed.request(), wiring.directory()),
                 Map.of("location", "/requests/" + filed.request().id(),
                         "idempotent-replayed", Boolean.toString(filed.replayed()))));
+    }
+
+    private APIGatewayV2HTTPResponse extendPreservation(ApiRequest request) {
+        Caller caller = request.caller();
+        String id = request.requestId();
+        HttpApi.requireNoInput(request);
+        return HttpApi.result(wiring.requests().extendPreservation(caller, id),
+                r -> HttpApi.json(200, Views.request(r, wiring.directory())));
     }
 
     private APIGatewayV2HTTPResponse withdraw(ApiRequest request) {

@@ -362,4 +362,97 @@ class IntakeHandlerTest {
             assertThat(body(response).get("errors").get(0).get("pointer").asText()).isEqualTo("/reason");
         }
     }
+
+    /**
+     * Extending a preservation takes no input. Schemathesis sent the body {@code \u0000} as
+     * application/json and the preservation was extended (200): the handler never read the body.
+     * Bad input is now answered like any other bad body, and the preservation stays as it was.
+     */
+    @Nested
+    class ExtendAPreservation {
+        private final APIGatewayV2HTTPEvent sample = httpApi("intake-extend-preservation.json");
+
+        /** The sample preservation, filed by the Dutch police and accepted by DE-POC247. */
+        private void accepted() {
+            broker.acceptedByDePoc247(Filings.preservation().build());
+        }
+
+        private boolean extended() {
+            return broker.store.find(ID).orElseThrow().preservation().extended();
+        }
+
+        @Test
+        void extendPreservation_returns200_withTheLongerPeriod_whenSentWithoutABody() {
+            accepted();
+
+            APIGatewayV2HTTPResponse response = handle(sample);
+
+            assertThat(response.getStatusCode()).isEqualTo(200);
+            assertThat(body(response).get("preservation").get("extended").asBoolean()).isTrue();
+            assertThat(extended()).isTrue();
+        }
+
+        @Test
+        void extendPreservation_returns200_forAnEmptyJsonObject() {
+            accepted();
+            sample.getHeaders().put("content-type", "application/json");
+            sample.setBody("{}");
+
+            assertThat(handle(sample).getStatusCode()).isEqualTo(200);
+            assertThat(extended()).isTrue();
+        }
+
+        @Test
+        void extendPreservation_returns400_andExtendsNothing_whenTheBodyIsNotJson() {
+            accepted();
+            sample.getHeaders().put("content-type", "application/json");
+            sample.setBody("\u0000");
+
+            APIGatewayV2HTTPResponse response = handle(sample);
+
+            assertThat(response.getStatusCode()).isEqualTo(400);
+            assertThat(contentType(response)).isEqualTo(PROBLEM);
+            assertThat(body(response).get("type").asText()).isEqualTo("/problems/malformed-json");
+            assertThat(extended()).isFalse();
+        }
+
+        @Test
+        void extendPreservation_returns400_andExtendsNothing_forAMemberItDoesNotKnow() {
+            accepted();
+            sample.getHeaders().put("content-type", "application/json");
+            sample.setBody("{\"days\": 90}");
+
+            APIGatewayV2HTTPResponse response = handle(sample);
+
+            assertThat(response.getStatusCode()).isEqualTo(400);
+            assertThat(body(response).get("type").asText()).isEqualTo("/problems/unknown-field");
+            assertThat(body(response).get("errors").get(0).get("pointer").asText()).isEqualTo("/days");
+            assertThat(extended()).isFalse();
+        }
+
+        @Test
+        void extendPreservation_returns422_andExtendsNothing_whenTheBodyIsNoObject() {
+            accepted();
+            sample.getHeaders().put("content-type", "application/json");
+            sample.setBody("[]");
+
+            APIGatewayV2HTTPResponse response = handle(sample);
+
+            assertThat(response.getStatusCode()).isEqualTo(422);
+            assertThat(extended()).isFalse();
+        }
+
+        @Test
+        void extendPreservation_returns415_andExtendsNothing_forABodyThatIsNotDeclaredJson() {
+            accepted();
+            sample.getHeaders().put("content-type", "text/plain");
+            sample.setBody("please extend");
+
+            APIGatewayV2HTTPResponse response = handle(sample);
+
+            assertThat(response.getStatusCode()).isEqualTo(415);
+            assertThat(contentType(response)).isEqualTo(PROBLEM);
+            assertThat(extended()).isFalse();
+        }
+    }
 }
