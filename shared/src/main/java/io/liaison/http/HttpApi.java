@@ -52,6 +52,13 @@ public final class HttpApi {
     }
 
     /** Maps a use case's outcome: the value through {@code ok}, everything else to its problem. */
+    /** As {@link #result(Outcome, Function)}, for a resource that is not a request: its 404 says what was not found. */
+    public static <T> APIGatewayV2HTTPResponse result(Outcome<T> outcome, Function<T, APIGatewayV2HTTPResponse> ok,
+                                                      String notFound) {
+        return outcome instanceof Outcome.NotFound<T>
+                ? problem(Problem.of(404, "/problems/not-found", "Not found", notFound)) : result(outcome, ok);
+    }
+
     public static <T> APIGatewayV2HTTPResponse result(Outcome<T> outcome, Function<T, APIGatewayV2HTTPResponse> ok) {
         return switch (outcome) {
             case Outcome.Ok<T> value -> ok.apply(value.value());

@@ -88,7 +88,8 @@ public final class PolicyHandler implements RequestHandler<APIGatewayV2HTTPEvent
             }
         }
         HttpApi.requireValid(in);
-        return HttpApi.result(wiring.channels().register(caller, recipient, channel, secret), c -> HttpApi.json(200, channel(c)));
+        return HttpApi.result(wiring.channels().register(caller, recipient, channel, secret), c -> HttpApi.json(200, channel(c)),
+                "There is no contact point " + recipient.key() + " in the directory.");
     }
 
     /** A channel as administrators see it: where notices go, whether a secret is set, never the secret. */

@@ -61,4 +61,37 @@ class PolicyHandlerTest {
 
         assertThat(handler.handleRequest(event, null).getStatusCode()).isEqualTo(403);
     }
+
+    private static final String SECRET = "whsec_" + "A".repeat(43) + "=";
+
+    /** The replace sample (an administrator's PUT) turned into a channel registration for {@code contactPoint}. */
+    private static APIGatewayV2HTTPEvent registration(String contactPoint, String body) {
+        APIGatewayV2HTTPEvent event = httpApi("policy-replace.json");
+        event.setRouteKey("PUT /channels/contact-points/{contactPointId}");
+        event.setRawPath("/channels/contact-points/" + contactPoint);
+        event.setPathParameters(Map.of("contactPointId", contactPoint));
+        event.setBody(body);
+        return event;
+    }
+
+    @Test
+    void registeringAWebhook_answersWithTheChannel_butNeverTheSecret() throws Exception {
+        APIGatewayV2HTTPResponse response = handler.handleRequest(registration("DE-POC247",
+                "{\"type\":\"webhook\",\"url\":\"https://hooks.example.org/liaison\",\"secret\":\"" + SECRET + "\"}"), null);
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(body(response).path("secretSet").asBoolean()).isTrue();
+        assertThat(response.getBody()).doesNotContain(SECRET).doesNotContain("A".repeat(43));
+        assertThat(broker.channelStore.secret(new io.liaison.core.Recipient.ContactPointRecipient("DE-POC247"))).contains(SECRET);
+    }
+
+    @Test
+    void registeringAChannelForAContactPointNotInTheDirectory_is404_sayingSo() throws Exception {
+        APIGatewayV2HTTPResponse response = handler.handleRequest(registration("XX-NOPE",
+                "{\"type\":\"email\",\"address\":\"ops@example.org\"}"), null);
+
+        assertThat(response.getStatusCode()).isEqualTo(404);
+        assertThat(body(response).path("detail").asText()).isEqualTo("There is no contact point XX-NOPE in the directory.");
+        assertThat(broker.channelStore.all()).isEmpty();
+    }
 }
