@@ -1,12 +1,40 @@
 package io.liaison.local;
 
 /**
- * A stand-in for one of Lambda's event source mappings: started once every function is wired,
- * and closed before the servers it reads from stop.
+ * A stand-in for one of Lambda's event source mappings: a daemon thread running {@link #run()}
+ * while {@link #running()}, started once every function is wired, and closed before the servers
+ * it reads from stop.
  */
-interface Poller extends AutoCloseable {
-    void start();
+abstract class Poller implements AutoCloseable {
+    private final Thread thread;
+    private final long joinMillis;
+    private volatile boolean running = true;
+
+    /** {@code joinMillis}: how long close() waits for the loop, at least one poll's wait. */
+    Poller(String threadName, long joinMillis) {
+        this.thread = Thread.ofPlatform().name(threadName).daemon(true).unstarted(this::run);
+        this.joinMillis = joinMillis;
+    }
+
+    /** The polling loop; it returns when {@link #running()} turns false or the thread is interrupted. */
+    protected abstract void run();
+
+    protected boolean running() {
+        return running;
+    }
+
+    void start() {
+        thread.start();
+    }
 
     @Override
-    void close();
+    public void close() {
+        running = false;
+        thread.interrupt();
+        try {
+            thread.join(joinMillis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 }

@@ -24,7 +24,7 @@ import java.util.stream.IntStream;
  * in the queue comes back after its visibility timeout, and the queue's RedrivePolicy moves it to
  * the dead-letter queue, exactly as SQS does for Lambda.
  */
-final class SqsPoller implements Poller {
+final class SqsPoller extends Poller {
     /** Short, so that close() is quick; Lambda long-polls for 20 s. */
     private static final int WAIT_SECONDS = 1;
 
@@ -37,11 +37,10 @@ final class SqsPoller implements Poller {
     private final int batchSize;
     private final boolean reportBatchItemFailures;
     private final RequestHandler<SQSEvent, SQSBatchResponse> handler;
-    private final Thread thread;
-    private volatile boolean running = true;
 
     SqsPoller(SqsClient sqs, Source source, String function, Template.QueueTrigger trigger,
               RequestHandler<SQSEvent, SQSBatchResponse> handler) {
+        super("sqs-" + function + "-" + trigger.queue(), 2000 + WAIT_SECONDS * 1000L);
         this.sqs = sqs;
         this.source = source;
         this.function = function;
@@ -49,27 +48,13 @@ final class SqsPoller implements Poller {
         this.batchSize = Math.max(1, Math.min(10, trigger.batchSize()));
         this.reportBatchItemFailures = trigger.reportBatchItemFailures();
         this.handler = handler;
-        this.thread = Thread.ofPlatform().name("sqs-" + function + "-" + trigger.queue()).daemon(true).unstarted(this::run);
     }
+
+
 
     @Override
-    public void start() {
-        thread.start();
-    }
-
-    @Override
-    public void close() {
-        running = false;
-        thread.interrupt();
-        try {
-            thread.join(2000 + WAIT_SECONDS * 1000L);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private void run() {
-        while (running) {
+    protected void run() {
+        while (running()) {
             try {
                 List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(source.queueUrl())
                         .maxNumberOfMessages(batchSize).waitTimeSeconds(WAIT_SECONDS)
@@ -77,7 +62,7 @@ final class SqsPoller implements Poller {
                         .messageAttributeNames("All")).messages();
                 if (!messages.isEmpty()) deliver(messages);
             } catch (RuntimeException e) {
-                if (!running) return;
+                if (!running()) return;
                 System.err.println("sqs poller " + function + ": " + e);
                 sleepQuietly(500);
             }

@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
  * the stream function with real DynamodbEvent batches. A record the handler reports as failed is
  * retried from its sequence number, as Lambda does with ReportBatchItemFailures.
  */
-final class StreamPoller implements Poller {
+final class StreamPoller extends Poller {
     private static final long MAX_BACKOFF_MILLIS = 2000;
 
     private final DynamoDbStreamsClient streams;
@@ -39,39 +39,24 @@ final class StreamPoller implements Poller {
     private final Map<String, String> lastSequence = new LinkedHashMap<>();
     private final Map<String, Integer> attempts = new LinkedHashMap<>();
     private final int maxAttempts;
-    private final Thread thread;
-    private volatile boolean running = true;
 
     /** {@code maxRetries} is the event source's MaximumRetryAttempts from the template. */
     StreamPoller(DynamoDbStreamsClient streams, String streamArn, String function, int maxRetries,
                  RequestHandler<DynamodbEvent, StreamsEventResponse> handler) {
+        super("stream-" + function, 2000);
         this.maxAttempts = maxRetries + 1;
         this.streams = streams;
         this.streamArn = streamArn;
         this.function = function;
         this.handler = handler;
-        this.thread = Thread.ofPlatform().name("stream-" + function).daemon(true).unstarted(this::run);
     }
+
+
 
     @Override
-    public void start() {
-        thread.start();
-    }
-
-    @Override
-    public void close() {
-        running = false;
-        thread.interrupt();
-        try {
-            thread.join(2000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private void run() {
+    protected void run() {
         long lastDescribe = 0;
-        while (running) {
+        while (running()) {
             try {
                 if (System.currentTimeMillis() - lastDescribe > 1000 || iterators.isEmpty()) {
                     discoverShards();
@@ -85,7 +70,7 @@ final class StreamPoller implements Poller {
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
-                if (!running) return;
+                if (!running()) return;
                 System.err.println("stream poller " + function + ": " + e);
                 sleepQuietly(500);
             }
@@ -124,7 +109,7 @@ final class StreamPoller implements Poller {
         } catch (TrimmedDataAccessException e) {
             iterators.put(shard, iterator(shard, ShardIteratorType.TRIM_HORIZON, null));
         } catch (RuntimeException e) {
-            if (running) System.err.println("stream poller " + function + ", shard " + shard + ": " + e);
+            if (running()) System.err.println("stream poller " + function + ", shard " + shard + ": " + e);
         }
         return false;
     }

@@ -24,14 +24,20 @@ public final class NotificationService {
         return store.find(requestId);
     }
 
-    /** The event the notice is about. */
-    public Optional<AuditEvent> event(Notification notification) {
-        return store.events(notification.requestId()).stream().filter(e -> e.sequence() == notification.sequence()).findFirst();
+    /**
+     * When the event a notice is about happened ({@code otherwise} if the trail lacks it), read with
+     * the rest of the trail in one query; empty when the trail already says how the notice ended
+     * (a redelivered message) and nothing is left to send.
+     */
+    public Optional<java.time.Instant> unsettled(Notification notification, java.time.Instant otherwise) {
+        List<AuditEvent> trail = store.events(notification.requestId());
+        if (settled(trail, notification)) return Optional.empty();
+        return Optional.of(trail.stream().filter(e -> e.sequence() == notification.sequence()).findFirst()
+                .map(AuditEvent::at).orElse(otherwise));
     }
 
-    /** Whether the trail already says how this notice ended (a redelivered message). */
-    public boolean settled(Notification notification) {
-        return store.events(notification.requestId()).stream().anyMatch(e ->
+    private static boolean settled(List<AuditEvent> trail, Notification notification) {
+        return trail.stream().anyMatch(e ->
                 (e.action().equals(Notification.DELIVERY) || e.action().equals(Notification.NON_DELIVERY))
                         && notification.ground().equals(e.ground()));
     }
@@ -43,7 +49,7 @@ public final class NotificationService {
                 + notification.recipient().key() + ": " + detail;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Optional<Request> request = store.find(notification.requestId());
-            if (request.isEmpty() || settled(notification)) return;
+            if (request.isEmpty() || settled(store.events(notification.requestId()), notification)) return;
             Lifecycle.Applied applied = Lifecycle.record(request.get(), action, Actor.SYSTEM, clock.instant(), List.of(),
                     notification.ground(), reason);
             if (store.apply(applied.request(), applied.event())) return;

@@ -273,21 +273,10 @@ public final class DynamoRequestStore implements RequestStore {
     }
 
     static String decode(String list, String cursor) {
-        if (cursor.length() > MAX_CURSOR_LENGTH) throw new BadCursor("the cursor is not one this list handed out");
-        String text;
-        try {
-            text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw new BadCursor("the cursor is not one this list handed out");
-        }
-        if (!text.startsWith(list + ":") || !SORT_KEY.matcher(text.substring(2)).matches()) {
-            throw new BadCursor("the cursor is not one this list handed out");
-        }
-        return text.substring(2);
+        String sortKey = decodeAny(list, cursor);
+        if (!SORT_KEY.matcher(sortKey).matches()) throw new BadCursor("the cursor is not one this list handed out");
+        return sortKey;
     }
-
-
-
 
     static TransactWriteItem putNew(String table, Map<String, AttributeValue> item) {
         return TransactWriteItem.builder().put(p -> p.tableName(table).item(item)

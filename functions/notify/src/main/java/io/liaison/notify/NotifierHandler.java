@@ -112,9 +112,10 @@ public final class NotifierHandler implements RequestHandler<SQSEvent, SQSBatchR
             retry.hide(message, Duration.ZERO);
             return false;
         }
-        if (notifications.settled(notification)) return true;
+        Optional<java.time.Instant> eventAt = notifications.unsettled(notification, request.get().updatedAt());
+        if (eventAt.isEmpty()) return true;
         ChannelService.InForce channel = channels.channelOf(notification.recipient());
-        var at = notifications.event(notification).map(io.liaison.core.AuditEvent::at).orElse(request.get().updatedAt());
+        var at = eventAt.get();
         Notice notice = new Notice(notification.noticeId(), notification.type(), at,
                 NoticeBody.of(notification, request.get(), directory, at));
         DeliveryResult result = switch (channel.channel()) {
