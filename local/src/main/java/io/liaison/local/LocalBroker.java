@@ -90,6 +90,7 @@ public final class LocalBroker implements AutoCloseable {
     /** The notifier writes e-mail notices to this folder instead of sending them through SES. */
     static final String MAIL_OUTBOX = "MAIL_OUTBOX";
     private ApiServer api;
+    private final Map<String, Map<String, String>> environments = new java.util.LinkedHashMap<>();
 
     private LocalBroker(Options options) throws Exception {
         try {
@@ -161,6 +162,7 @@ public final class LocalBroker implements AutoCloseable {
             variables.put(MAIL_OUTBOX, outbox.toAbsolutePath().toString());
             variables.putAll(options.environment());
             variables.put("AWS_LAMBDA_FUNCTION_NAME", function.logicalId());
+            environments.put(function.logicalId(), Map.copyOf(variables));
             Object handler = Class.forName(function.handlerClass()).getConstructor(Environment.class)
                     .newInstance(new Environment(variables));
             for (Template.Route route : function.routes()) {
@@ -294,6 +296,13 @@ public final class LocalBroker implements AutoCloseable {
     /** The URL of the template's queue {@code logicalId}, as {@code !Ref} gives it to the functions. */
     public String queueUrl(String logicalId) {
         return queues.url(logicalId);
+    }
+
+    /** The variables the function {@code logicalId} runs with here (the template's, resolved, and the local keys). */
+    public Map<String, String> environment(String logicalId) {
+        Map<String, String> variables = environments.get(logicalId);
+        if (variables == null) throw new IllegalArgumentException("no function " + logicalId);
+        return variables;
     }
 
     public String token(String user) {
