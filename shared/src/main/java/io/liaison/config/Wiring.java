@@ -24,11 +24,17 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
-/** Everything a function needs, built once per container from its environment. */
-public record Wiring(RequestService requests, ResponseService responses, PolicyService policies, Directory directory,
-                     ChannelService channels, NotificationService notifications, DeadlineMonitor deadlines) {
+/**
+ * Everything a function needs, built once per container from its environment. Each service is
+ * built when a function first asks for it, so that a function pays at cold start only for what it
+ * uses (the intake never seals a payload, so it never loads the Encryption SDK); the environment is
+ * checked at once, so that a function missing a variable fails at start, not at its first request.
+ */
+public final class Wiring {
     /** Base64 of the 256-bit key that pseudonymises third parties' data (local server), or else PSEUDONYM_KMS_KEY_ARN. */
     public static final String PSEUDONYM_KEY = "PSEUDONYM_KEY";
     public static final String PSEUDONYM_KMS_KEY_ARN = "PSEUDONYM_KMS_KEY_ARN";
@@ -36,26 +42,136 @@ public record Wiring(RequestService requests, ResponseService responses, PolicyS
     public static final String PAYLOAD_KEY = "PAYLOAD_KEY";
     public static final String PAYLOAD_KMS_KEY_ARN = "PAYLOAD_KMS_KEY_ARN";
 
+    private final Once<RequestService> requests;
+    private final Once<ResponseService> responses;
+    private final Once<PolicyService> policies;
+    private final Once<Directory> directory;
+    private final Once<ChannelService> channels;
+    private final Once<NotificationService> notifications;
+    private final Once<DeadlineMonitor> deadlines;
+    private final Once<PayloadCipher> sealing;
+
+    /** Ready-made services (tests). */
+    public Wiring(RequestService requests, ResponseService responses, PolicyService policies, Directory directory,
+                  ChannelService channels, NotificationService notifications, DeadlineMonitor deadlines) {
+        this.requests = Once.of(() -> requests);
+        this.responses = Once.of(() -> responses);
+        this.policies = Once.of(() -> policies);
+        this.directory = Once.of(() -> directory);
+        this.channels = Once.of(() -> channels);
+        this.notifications = Once.of(() -> notifications);
+        this.deadlines = Once.of(() -> deadlines);
+        this.sealing = Once.of(() -> null);
+    }
+
+    private Wiring(Environment env, DynamoDbClient dynamoDb, Clock clock) {
+        String table = env.require(Environment.TABLE_NAME);
+        // The key variables are checked now; the keys, KMS clients and Encryption SDK come with first use.
+        if (env.optional(PSEUDONYM_KEY).isEmpty()) env.require(PSEUDONYM_KMS_KEY_ARN);
+        if (env.optional(PAYLOAD_KEY).isEmpty()) env.require(PAYLOAD_KMS_KEY_ARN);
+        ObjectMapper json = Json.MAPPER;
+        directory = Once.of(() -> PolicyFiles.directory(json));
+        Once<RoutingPolicy> routing = Once.of(() -> PolicyFiles.routingPolicy(json));
+        Once<DynamoRequestStore> requestStore = Once.of(() -> new DynamoRequestStore(dynamoDb, table, clock));
+        // Built at the first seal or open: a notifier sending e-mail, or a response list with nothing
+        // released, never loads the Encryption SDK.
+        sealing = Once.of(() -> cipher(env));
+        PayloadCipher cipher = new PayloadCipher() {
+            @Override
+            public byte[] seal(byte[] plaintext, Map<String, String> context) {
+                return sealing.get().seal(plaintext, context);
+            }
+
+            @Override
+            public byte[] open(byte[] ciphertext, Map<String, String> context) {
+                return sealing.get().open(ciphertext, context);
+            }
+        };
+        requests = Once.of(() -> new RequestService(requestStore.get(), directory.get(), routing.get(), clock,
+                () -> UUID.randomUUID().toString()));
+        policies = Once.of(() -> new PolicyService(new DynamoPolicyStore(dynamoDb, table), PolicyFiles::readReleasePolicy,
+                PolicyFiles.releasePolicyDocument(), clock));
+        responses = Once.of(() -> {
+            Pseudonyms pseudonyms = pseudonyms(env);
+            PolicyService policyService = policies.get();
+            return new ResponseService(requestStore.get(), new DynamoResponseStore(dynamoDb, table, cipher, clock),
+                    () -> new ReleaseGate(policyService.get(), pseudonyms), clock);
+        });
+        channels = Once.of(() -> new ChannelService(new DynamoChannelStore(dynamoDb, table, cipher), directory.get(), clock));
+        notifications = Once.of(() -> new NotificationService(requestStore.get(), clock));
+        deadlines = Once.of(() -> new DeadlineMonitor(requestStore.get(), directory.get(), routing.get()));
+    }
+
     public static Wiring from(Environment env) {
         return from(env, Clients.dynamoDb(env), Clock.tickMillis(ZoneOffset.UTC));
     }
 
     public static Wiring from(Environment env, DynamoDbClient dynamoDb, Clock clock) {
-        ObjectMapper json = Json.MAPPER;
-        Directory directory = PolicyFiles.directory(json);
-        RoutingPolicy routing = PolicyFiles.routingPolicy(json);
-        String table = env.require(Environment.TABLE_NAME);
-        var requestStore = new DynamoRequestStore(dynamoDb, table, clock);
-        var requests = new RequestService(requestStore, directory, routing, clock, () -> UUID.randomUUID().toString());
-        var policies = new PolicyService(new DynamoPolicyStore(dynamoDb, table), PolicyFiles::readReleasePolicy,
-                PolicyFiles.releasePolicyDocument(), clock);
-        Pseudonyms pseudonyms = pseudonyms(env);
-        PayloadCipher cipher = cipher(env);
-        var responseStore = new DynamoResponseStore(dynamoDb, table, cipher, clock);
-        var responses = new ResponseService(requestStore, responseStore, () -> new ReleaseGate(policies.get(), pseudonyms), clock);
-        var channels = new ChannelService(new DynamoChannelStore(dynamoDb, table, cipher), directory, clock);
-        return new Wiring(requests, responses, policies, directory, channels, new NotificationService(requestStore, clock),
-                new DeadlineMonitor(requestStore, directory, routing));
+        return new Wiring(env, dynamoDb, clock);
+    }
+
+    public RequestService requests() {
+        return requests.get();
+    }
+
+    public ResponseService responses() {
+        return responses.get();
+    }
+
+    public PolicyService policies() {
+        return policies.get();
+    }
+
+    public Directory directory() {
+        return directory.get();
+    }
+
+    public ChannelService channels() {
+        return channels.get();
+    }
+
+    public NotificationService notifications() {
+        return notifications.get();
+    }
+
+    /**
+     * Seals a few bytes and opens them again, so that the Encryption SDK's first-use cost (about
+     * 0.6 s, docs/performance.md) is paid before a SnapStart snapshot instead of by the first answer.
+     * On AWS: one GenerateDataKey and one Decrypt, which the functions that seal may call.
+     */
+    public void primeSealing() {
+        Map<String, String> context = Map.of("purpose", "priming");
+        PayloadCipher cipher = sealing.get();
+        cipher.open(cipher.seal("priming".getBytes(java.nio.charset.StandardCharsets.UTF_8), context), context);
+    }
+
+    public DeadlineMonitor deadlines() {
+        return deadlines.get();
+    }
+
+    /** A value built by its first reader; concurrent first readers (the local server) build it once. */
+    private static final class Once<T> {
+        private final Supplier<T> build;
+        private volatile T value;
+
+        private Once(Supplier<T> build) {
+            this.build = build;
+        }
+
+        static <T> Once<T> of(Supplier<T> build) {
+            return new Once<>(build);
+        }
+
+        T get() {
+            T v = value;
+            if (v == null) {
+                synchronized (this) {
+                    v = value;
+                    if (v == null) value = v = build.get();
+                }
+            }
+            return v;
+        }
     }
 
     /** Base64 PKCS#8 / X.509 of the local digest key pair, or else DIGEST_KMS_KEY_ARN (a KMS ECC_NIST_P256 key). */
