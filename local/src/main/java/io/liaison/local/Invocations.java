@@ -18,6 +18,17 @@ public final class Invocations {
         return Optional.ofNullable(FUNCTION.get());
     }
 
+    /**
+     * Runs {@code work} as the function {@code logicalId} would outside an event: tests that watch
+     * what a function's SnapStart priming calls.
+     */
+    public static void run(String logicalId, Runnable work) {
+        as(logicalId, (Object event, com.amazonaws.services.lambda.runtime.Context context) -> {
+            work.run();
+            return null;
+        }).handleRequest(null, null);
+    }
+
     /** The handler, marking the thread as running {@code logicalId} while it handles an event. */
     static <I, O> RequestHandler<I, O> as(String logicalId, RequestHandler<I, O> handler) {
         return (event, context) -> {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.liaison.audit.TrailVerifier;
 import io.liaison.config.Clients;
 import io.liaison.config.Environment;
+import io.liaison.config.Priming;
 import io.liaison.core.Role;
 import io.liaison.http.ApiRequest;
 import io.liaison.http.HttpApi;
@@ -17,6 +18,7 @@ import io.liaison.json.Json;
 import io.liaison.store.StoredTrails;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -26,6 +28,8 @@ import java.util.Set;
  * sees only requests from or to them; anything else is not found.
  */
 public final class AuditorHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    /** Kept here because org.crac holds its resources weakly. */
+    private Priming priming;
     private final StoredTrails trails;
     private final io.liaison.store.Digests digests;
     private final io.liaison.audit.DigestSigner signer;
@@ -36,6 +40,13 @@ public final class AuditorHandler implements RequestHandler<APIGatewayV2HTTPEven
 
     public AuditorHandler(Environment env) {
         this(Clients.dynamoDb(env), env.require(Environment.TABLE_NAME), io.liaison.config.Wiring.digestSigner(env));
+        priming = Priming.register(this::prime);
+    }
+
+    /** Before the SnapStart snapshot: the verification of a trail that does not exist (404, nothing written). */
+    public void prime() {
+        Priming.expect(404, handleRequest(Priming.apiEvent("GET /audit/requests/{id}/verification", Map.of("id", Priming.ABSENT_REQUEST),
+                Priming.auditor(), null), Priming.CONTEXT));
     }
 
     AuditorHandler(DynamoDbClient db, String table, io.liaison.audit.DigestSigner signer) {

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.liaison.config.Environment;
+import io.liaison.config.Priming;
 import io.liaison.config.Wiring;
 import io.liaison.core.Caller;
 import io.liaison.core.Lifecycle;
@@ -27,6 +28,8 @@ import java.util.Set;
  * answer an accepted one through the release gate.
  */
 public final class CaseworkHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    /** Kept here because org.crac holds its resources weakly. */
+    private Priming priming;
     private static final Set<String> FIELDS = Set.of("decision", "ground", "justification", "note");
 
     private final Wiring wiring;
@@ -37,6 +40,22 @@ public final class CaseworkHandler implements RequestHandler<APIGatewayV2HTTPEve
 
     public CaseworkHandler(Environment env) {
         this(Wiring.from(env));
+        priming = Priming.register(this::prime);
+    }
+
+    /**
+     * Before the SnapStart snapshot: the release policy read, a few bytes sealed and opened, an
+     * acceptance and a response for a request nobody filed (404, nothing written).
+     */
+    public void prime() {
+        wiring.policies().get();
+        wiring.primeSealing();
+        Map<String, String> absent = Map.of("id", Priming.ABSENT_REQUEST);
+        Priming.expect(404, handleRequest(Priming.apiEvent("POST /requests/{id}/acknowledgement", absent, Priming.contactPoint(),
+                "{\"decision\":\"accept\"}"), Priming.CONTEXT));
+        Priming.expect(404, handleRequest(Priming.apiEvent("POST /requests/{id}/responses", absent, Priming.contactPoint(),
+                "{\"final\":true,\"tlp\":\"TLP:AMBER\",\"records\":[{\"category\":\"subscriber\",\"owner\":\"data_subject\","
+                        + "\"originJurisdiction\":\"DE\",\"fields\":{\"name\":\"priming\"}}]}"), Priming.CONTEXT));
     }
 
     CaseworkHandler(Wiring wiring) {

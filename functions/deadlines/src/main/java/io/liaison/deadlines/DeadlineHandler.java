@@ -3,6 +3,7 @@ package io.liaison.deadlines;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import io.liaison.config.Environment;
+import io.liaison.config.Priming;
 import io.liaison.config.Wiring;
 import io.liaison.core.AuditEvent;
 import io.liaison.core.DeadlineMonitor;
@@ -19,6 +20,8 @@ import java.util.TreeMap;
  * would have, and a second run at the same moment finds nothing to do.
  */
 public final class DeadlineHandler implements RequestHandler<Map<String, Object>, String> {
+    /** Kept here because org.crac holds its resources weakly. */
+    private Priming priming;
     private final DeadlineMonitor monitor;
     private final Clock clock;
 
@@ -28,6 +31,12 @@ public final class DeadlineHandler implements RequestHandler<Map<String, Object>
 
     public DeadlineHandler(Environment env) {
         this(Wiring.from(env).deadlines(), Clock.systemUTC());
+        priming = Priming.register(this::prime);
+    }
+
+    /** Before the SnapStart snapshot: a run "at" 2000-01-01, when nothing was due (nothing written). */
+    public void prime() {
+        handleRequest(Map.of("time", "2000-01-01T00:00:00Z"), Priming.CONTEXT);
     }
 
     DeadlineHandler(DeadlineMonitor monitor, Clock clock) {

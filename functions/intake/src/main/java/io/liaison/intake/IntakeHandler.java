@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.liaison.config.Environment;
+import io.liaison.config.Priming;
 import io.liaison.config.Wiring;
 import io.liaison.core.Caller;
 import io.liaison.core.RequestStore.IdempotencyKey;
@@ -21,6 +22,8 @@ import java.util.Set;
 
 /** The requester's writes: file a request, withdraw it. */
 public final class IntakeHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    /** Kept here because org.crac holds its resources weakly. */
+    private Priming priming;
     private final Wiring wiring;
 
     public IntakeHandler() {
@@ -29,6 +32,17 @@ public final class IntakeHandler implements RequestHandler<APIGatewayV2HTTPEvent
 
     public IntakeHandler(Environment env) {
         this(Wiring.from(env));
+        priming = Priming.register(this::prime);
+    }
+
+    /**
+     * Before the SnapStart snapshot: the sample filing read and validated, then refused because a
+     * contact point does not file (nothing is written); a withdrawal of a request nobody filed (404).
+     */
+    public void prime() {
+        Priming.expect(403, handleRequest(Priming.apiEvent("POST /requests", Map.of(), Priming.contactPoint(), Priming.sampleFiling()), Priming.CONTEXT));
+        Priming.expect(404, handleRequest(Priming.apiEvent("POST /requests/{id}/withdrawal", Map.of("id", Priming.ABSENT_REQUEST),
+                Priming.requester(), "{\"reason\":\"priming\"}"), Priming.CONTEXT));
     }
 
     IntakeHandler(Wiring wiring) {

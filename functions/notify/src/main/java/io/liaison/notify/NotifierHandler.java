@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.liaison.config.Clients;
 import io.liaison.config.Environment;
+import io.liaison.config.Priming;
 import io.liaison.config.Wiring;
 import io.liaison.core.Channel;
 import io.liaison.core.ChannelService;
@@ -49,6 +50,8 @@ public final class NotifierHandler implements RequestHandler<SQSEvent, SQSBatchR
     private final WebhookSender webhooks;
     private final Mailer mailer;
     private final Retry retry;
+    /** Kept here because org.crac holds its resources weakly. */
+    private Priming priming;
 
     /** Hides a message for the given delay before its next attempt. */
     interface Retry {
@@ -65,6 +68,12 @@ public final class NotifierHandler implements RequestHandler<SQSEvent, SQSBatchR
 
     public NotifierHandler(Environment env) {
         this(Wiring.from(env), new WebhookSender(Clock.systemUTC()), mailer(env), sqsRetry(env));
+        priming = Priming.register(this::prime);
+    }
+
+    /** Before the SnapStart snapshot: a read of a request that does not exist (the services were built with the handler). */
+    public void prime() {
+        notifications.request(Priming.ABSENT_REQUEST);
     }
 
     NotifierHandler(Wiring wiring, WebhookSender webhooks, Mailer mailer, Retry retry) {

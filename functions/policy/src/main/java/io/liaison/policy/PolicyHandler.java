@@ -7,6 +7,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.liaison.config.Environment;
+import io.liaison.config.Priming;
+
+import java.util.Map;
 import io.liaison.config.Wiring;
 import io.liaison.core.Channel;
 import io.liaison.core.ChannelService;
@@ -23,6 +26,8 @@ import io.liaison.json.Times;
  * replace the current one) and the channels contact points and agencies are notified on.
  */
 public final class PolicyHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    /** Kept here because org.crac holds its resources weakly. */
+    private Priming priming;
     private final Wiring wiring;
 
     public PolicyHandler() {
@@ -31,6 +36,12 @@ public final class PolicyHandler implements RequestHandler<APIGatewayV2HTTPEvent
 
     public PolicyHandler(Environment env) {
         this(Wiring.from(env));
+        priming = Priming.register(this::prime);
+    }
+
+    /** Before the SnapStart snapshot: the policy read as an administrator reads it (nothing written). */
+    public void prime() {
+        Priming.expect(200, handleRequest(Priming.apiEvent("GET /policy", Map.of(), Priming.administrator(), null), Priming.CONTEXT));
     }
 
     PolicyHandler(Wiring wiring) {

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import io.liaison.config.Clients;
 import io.liaison.config.Environment;
+import io.liaison.config.Priming;
 import io.liaison.config.Wiring;
 import io.liaison.core.NoticeQueue;
 import io.liaison.core.Notification;
@@ -24,6 +25,8 @@ import java.util.Map;
  * batch from it (ReportBatchItemFailures) without losing the records before it.
  */
 public final class RouterHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+    /** Kept here because org.crac holds its resources weakly. */
+    private Priming priming;
     public static final String NOTIFICATION_QUEUE_URL = "NOTIFICATION_QUEUE_URL";
 
     private final Wiring wiring;
@@ -35,6 +38,16 @@ public final class RouterHandler implements RequestHandler<DynamodbEvent, Stream
 
     public RouterHandler(Environment env) {
         this(Wiring.from(env), new SqsNoticeQueue(Clients.sqs(env), env.require(NOTIFICATION_QUEUE_URL)));
+        priming = Priming.register(this::prime);
+    }
+
+    /** Before the SnapStart snapshot: a batch with nothing to do, and a read of a request that does not exist. */
+    public void prime() {
+        DynamodbEvent nothing = new DynamodbEvent();
+        nothing.setRecords(List.of());
+        handleRequest(nothing, Priming.CONTEXT);
+        wiring.requests();
+        wiring.notifications().request(Priming.ABSENT_REQUEST);
     }
 
     RouterHandler(Wiring wiring, NoticeQueue notices) {

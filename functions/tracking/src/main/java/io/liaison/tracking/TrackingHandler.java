@@ -5,6 +5,9 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.liaison.config.Environment;
+import io.liaison.config.Priming;
+
+import java.util.Map;
 import io.liaison.config.Wiring;
 import io.liaison.core.Coded;
 import io.liaison.core.Status;
@@ -16,6 +19,8 @@ import io.liaison.json.Views;
 
 /** What the parties of a request read: the list in their scope, one request, its trail, its responses. */
 public final class TrackingHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    /** Kept here because org.crac holds its resources weakly. */
+    private Priming priming;
     static final int DEFAULT_PAGE_SIZE = 20;
 
     private final Wiring wiring;
@@ -26,6 +31,14 @@ public final class TrackingHandler implements RequestHandler<APIGatewayV2HTTPEve
 
     public TrackingHandler(Environment env) {
         this(Wiring.from(env));
+        priming = Priming.register(this::prime);
+    }
+
+    /** Before the SnapStart snapshot: a request and its trail that do not exist (404, nothing written). */
+    public void prime() {
+        Map<String, String> absent = Map.of("id", Priming.ABSENT_REQUEST);
+        Priming.expect(404, handleRequest(Priming.apiEvent("GET /requests/{id}", absent, Priming.requester(), null), Priming.CONTEXT));
+        Priming.expect(404, handleRequest(Priming.apiEvent("GET /requests/{id}/events", absent, Priming.requester(), null), Priming.CONTEXT));
     }
 
     TrackingHandler(Wiring wiring) {
