@@ -103,13 +103,54 @@ final class ColdStart {
 
     private record Run(Sample first, Warm warm) {}
 
+    /**
+     * Where a cold start goes: one more first invocation with class loading logged, counted per
+     * jar (or the JDK's CDS archive) — classes loaded are most of a Java cold start.
+     */
+    record ClassLoadProfile(String name, int classes, Map<String, Integer> bySource) {}
+
+    ClassLoadProfile profile(Target target, int sample) {
+        try {
+            Path log = Files.createTempFile("liaison-classload-", ".log");
+            sample(target, sample, 0, List.of("-Xlog:class+load=info:file=" + log));
+            Map<String, Integer> bySource = new HashMap<>();
+            int classes = 0;
+            for (String line : Files.readAllLines(log)) {
+                int source = line.indexOf(" source: ");
+                if (source < 0) continue;
+                classes++;
+                bySource.merge(sourceName(line.substring(source + " source: ".length())), 1, Integer::sum);
+            }
+            Files.deleteIfExists(log);
+            Map<String, Integer> top = new LinkedHashMap<>();
+            bySource.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(8)
+                    .forEach(e -> top.put(e.getKey(), e.getValue()));
+            return new ClassLoadProfile(target.name(), classes, top);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** "jrt:/java.base", "shared objects file", or a jar's file name without its version. */
+    private static String sourceName(String source) {
+        if (source.startsWith("jrt:") || source.startsWith("shared objects file")) return "JDK";
+        if (source.startsWith("__")) return "JDK (generated)";
+        String file = source.substring(source.lastIndexOf('/') + 1);
+        return file.replaceAll("-\\d[\\w.]*\\.jar$", "").replace(".jar", "");
+    }
+
     private Run sample(Target target, int sample, int warmInvocations) {
+        return sample(target, sample, warmInvocations, List.of());
+    }
+
+    private Run sample(Target target, int sample, int warmInvocations, List<String> extraFlags) {
         try {
             Path event = Files.createTempFile("liaison-event-", ".json");
             Files.writeString(event, Json.MAPPER.writeValueAsString(target.event().apply(sample)));
             List<String> command = new ArrayList<>();
             command.add(launcher.toString());
             command.addAll(LAMBDA_JVM_FLAGS);
+            command.addAll(extraFlags);
             command.add("-cp");
             command.add(String.join(java.io.File.pathSeparator,
                     Stream.concat(target.classpath().stream(), Stream.of(harnessJar, serializationJar)).map(Path::toString).toList()));

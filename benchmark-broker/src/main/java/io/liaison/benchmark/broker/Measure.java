@@ -37,7 +37,7 @@ public final class Measure {
                 + System.getProperty("java.version"));
         report.put("jvmFlags", ColdStart.LAMBDA_JVM_FLAGS);
         try (LocalBroker broker = LocalBroker.start(LocalBroker.Options.defaults().withPorts(freePort(), freePort()))) {
-            List<ColdStart.Target> targets = ColdStart.targets(broker, template, root, samples + 1);
+            List<ColdStart.Target> targets = ColdStart.targets(broker, template, root, samples + 2);
             var coldStart = new ColdStart(launcher);
             List<ColdStart.Result> cold = coldStart.run(targets, samples, 20261125L, System.out);
             List<ColdStart.Warm> warm = new ArrayList<>();
@@ -46,8 +46,13 @@ public final class Measure {
                     "p99Millis", r.p99Millis(), "initP50Millis", r.initP50Millis(), "artifactBytes", r.artifactBytes(),
                     "samplesMillis", r.samples().stream().map(s -> s.totalNanos() / 1e6).toList())).toList());
             report.put("warm", warm);
+            List<ColdStart.ClassLoadProfile> profiles = new ArrayList<>();
+            for (ColdStart.Target target : targets) profiles.add(coldStart.profile(target, samples + 1));
+            report.put("classLoading", profiles);
             System.out.println();
             System.out.println(coldStartTable(cold, warm));
+            System.out.println();
+            profiles.forEach(p -> System.out.println(p.name() + ": " + p.classes() + " classes " + p.bySource()));
         }
         Files.createDirectories(result.toAbsolutePath().getParent());
         Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(result.toFile(), report);
