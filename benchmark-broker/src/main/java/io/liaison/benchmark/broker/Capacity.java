@@ -26,9 +26,11 @@ import java.util.UUID;
 
 /**
  * DynamoDB capacity, invocations and handler time of one request's whole life, and what a million
- * of them cost. A lifecycle is the README walkthrough's: NL files a preservation request, the router
- * routes it to DE-POC247 (and the notifier tells it), DE-POC247 lists its inbox, accepts, answers with
- * a record that is a special category (so the gate holds it), DE's data-protection officer finds it
+ * of them cost. A lifecycle is the README walkthrough's "answers go through the release gate": NL files
+ * the sample filing as a request for subscriber data (Budapest Art. 31; a preservation request is
+ * answered with a confirmation, not records), the router routes it to DE's central authority DE-CA (and
+ * the notifier tells it), DE-CA lists its inbox, accepts, answers with a record of a special category
+ * of personal data (so the gate holds it), DE's data-protection officer finds it
  * in the review queue, reads it and approves it, and NL reads the released answer, the request and its
  * trail. Every DynamoDB call the functions make asks for its consumed capacity (SdkMeter); DynamoDB
  * Local reports it for every operation the functions use, indexes included.
@@ -105,8 +107,12 @@ public final class Capacity {
 
     private Capacity(LocalBroker broker) {
         this.broker = broker;
-        this.filing = SampleEvents.jsonBody(SampleEvents.httpApi("intake-file-request.json")).toString();
-        for (String user : List.of("nl-police", "de-poc247", "de-dpo")) tokens.put(user, broker.token(user));
+        var body = SampleEvents.jsonBody(SampleEvents.httpApi("intake-file-request.json"));
+        body.put("type", "subscriber_data").put("urgency", "routine");
+        body.putObject("legalBasis").put("instrument", "ETS_185").put("article", "31");
+        body.putArray("dataCategories").add("subscriber");
+        this.filing = body.toString();
+        for (String user : List.of("nl-police", "de-ca", "de-dpo")) tokens.put(user, broker.token(user));
     }
 
     /** What the steps of the lifecycles measured, per step name. */
@@ -140,10 +146,10 @@ public final class Capacity {
                 .get("id").asText();
         observed.requestIds.add(id);
         awaitStatus(id, "ROUTED");
-        call(observed, "inbox (GET /requests?status=ROUTED)", "TrackingFunction", "de-poc247", "GET", "/requests?status=ROUTED", null, 200);
-        call(observed, "accept (POST acknowledgement)", "CaseworkFunction", "de-poc247", "POST", "/requests/" + id + "/acknowledgement",
+        call(observed, "inbox (GET /requests?status=ROUTED)", "TrackingFunction", "de-ca", "GET", "/requests?status=ROUTED", null, 200);
+        call(observed, "accept (POST acknowledgement)", "CaseworkFunction", "de-ca", "POST", "/requests/" + id + "/acknowledgement",
                 "{\"decision\":\"accept\",\"note\":\"Preservation order issued to the hosting provider.\"}", 200);
-        JsonNode response = call(observed, "answer (POST responses)", "CaseworkFunction", "de-poc247", "POST", "/requests/" + id + "/responses",
+        JsonNode response = call(observed, "answer (POST responses)", "CaseworkFunction", "de-ca", "POST", "/requests/" + id + "/responses",
                 ANSWER, 201);
         long number = response.get("number").asLong();
         if (!"HELD".equals(response.get("status").asText())) throw new IllegalStateException("the answer was not held: " + response);
