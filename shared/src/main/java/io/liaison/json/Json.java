@@ -26,15 +26,18 @@ public final class Json {
             .disable(JsonParser.Feature.AUTO_CLOSE_SOURCE)
             .build();
 
-    private static final ObjectMapper SORTED = JsonMapper.builder()
-            .enable(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.WRITE_PROPERTIES_SORTED).build();
+    /** A second mapper, built only where canonical text is asked for (not at every function's cold start). */
+    private static final class Sorted {
+        static final ObjectMapper MAPPER = JsonMapper.builder()
+                .enable(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.WRITE_PROPERTIES_SORTED).build();
+    }
 
     private Json() {}
 
     /** The node as text with every object's members in name order: the same content, the same text. */
     public static String canonical(com.fasterxml.jackson.databind.JsonNode node) {
         try {
-            return SORTED.writeValueAsString(node);
+            return Sorted.MAPPER.writeValueAsString(node);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("a parsed tree always writes", e);
         }

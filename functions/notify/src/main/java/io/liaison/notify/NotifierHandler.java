@@ -71,8 +71,9 @@ public final class NotifierHandler implements RequestHandler<SQSEvent, SQSBatchR
         priming = Priming.register(this::prime);
     }
 
-    /** Before the SnapStart snapshot: a read of a request that does not exist (the services were built with the handler). */
+    /** Before the SnapStart snapshot: the webhook HTTP client built, and a read of a request that does not exist. */
     public void prime() {
+        webhooks.client();
         notifications.request(Priming.ABSENT_REQUEST);
     }
 
@@ -185,7 +186,16 @@ public final class NotifierHandler implements RequestHandler<SQSEvent, SQSBatchR
     }
 
     private static Retry sqsRetry(Environment env) {
-        SqsClient sqs = Clients.sqs(env);
+        // Built at the first retry: a notice delivered at once never needs it.
+        java.util.function.Supplier<SqsClient> sqs = new java.util.function.Supplier<>() {
+            private SqsClient client;
+
+            @Override
+            public synchronized SqsClient get() {
+                if (client == null) client = Clients.sqs(env);
+                return client;
+            }
+        };
         String queueUrl = env.require("NOTIFICATION_QUEUE_URL");
         int maxAttempts = Integer.parseInt(env.optional(MAX_ATTEMPTS).orElse("8"));
         Duration base = Duration.ofSeconds(Long.parseLong(env.optional(BACKOFF_SECONDS).orElse("5")));
@@ -195,7 +205,7 @@ public final class NotifierHandler implements RequestHandler<SQSEvent, SQSBatchR
             @Override public Duration backoff(int attempt) { return NotifierHandler.backoff(base, attempt); }
 
             @Override public void hide(SQSEvent.SQSMessage message, Duration delay) {
-                sqs.changeMessageVisibility(c -> c.queueUrl(queueUrl).receiptHandle(message.getReceiptHandle())
+                sqs.get().changeMessageVisibility(c -> c.queueUrl(queueUrl).receiptHandle(message.getReceiptHandle())
                         .visibilityTimeout((int) delay.toSeconds()));
             }
         };

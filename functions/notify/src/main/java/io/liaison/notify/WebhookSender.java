@@ -38,7 +38,9 @@ public final class WebhookSender {
 
     private final Clock clock;
     private final Duration requestTimeout;
-    private final HttpClient http;
+    private final Duration connectTimeout;
+    /** Built at the first webhook: java.net.http is some 300 classes a notifier sending e-mail never needs. */
+    private volatile HttpClient http;
 
     /** The production timeouts: 5 s to connect, 10 s for the answer. */
     public WebhookSender(Clock clock) {
@@ -48,11 +50,25 @@ public final class WebhookSender {
     public WebhookSender(Clock clock, Duration connectTimeout, Duration requestTimeout) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout");
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Objects.requireNonNull(connectTimeout, "connectTimeout"))
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.connectTimeout = Objects.requireNonNull(connectTimeout, "connectTimeout");
+    }
+
+    /** The HTTP client, built on first use (and by SnapStart priming). */
+    HttpClient client() {
+        HttpClient client = http;
+        if (client == null) {
+            synchronized (this) {
+                client = http;
+                if (client == null) {
+                    http = client = HttpClient.newBuilder()
+                            .version(HttpClient.Version.HTTP_1_1)
+                            .connectTimeout(connectTimeout)
+                            .followRedirects(HttpClient.Redirect.NEVER)
+                            .build();
+                }
+            }
+        }
+        return client;
     }
 
     /**
@@ -93,7 +109,7 @@ public final class WebhookSender {
                 .POST(HttpRequest.BodyPublishers.ofString(notice.body(), StandardCharsets.UTF_8))
                 .build();
         try {
-            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            int status = client().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
             return status >= 200 && status < 300
                     ? new Delivered("HTTP " + status + " from " + origin(url))
                     : new Failed("HTTP " + status + " from " + origin(url));
