@@ -104,39 +104,51 @@ final class ColdStart {
     private record Run(Sample first, Warm warm) {}
 
     /**
-     * Where a cold start goes: one more first invocation with class loading logged, counted per
-     * jar (or the JDK's CDS archive) — classes loaded are most of a Java cold start.
+     * Where a cold start goes: one more first invocation with class loading logged (with the JVM's
+     * uptime), counted per jar or the JDK, and the time up to each load charged to that load's jar:
+     * a rough timeline, since a Java cold start is mostly loading classes and running them once.
      */
-    record ClassLoadProfile(String name, int classes, Map<String, Integer> bySource) {}
+    record ClassLoadProfile(String name, int classes, double lastLoadMillis, Map<String, Integer> bySource,
+                            Map<String, Double> millisBySource) {}
 
     ClassLoadProfile profile(Target target, int sample) {
         try {
             Path log = Files.createTempFile("liaison-classload-", ".log");
-            sample(target, sample, 0, List.of("-Xlog:class+load=info:file=" + log));
+            sample(target, sample, 0, List.of("-Xlog:class+load=info:file=" + log + ":uptimenanos"));
             Map<String, Integer> bySource = new HashMap<>();
+            Map<String, Double> millis = new HashMap<>();
             int classes = 0;
+            long previous = 0;
             for (String line : Files.readAllLines(log)) {
                 int source = line.indexOf(" source: ");
-                if (source < 0) continue;
+                if (source < 0 || !line.startsWith("[")) continue;
+                long uptime = Long.parseLong(line.substring(1, line.indexOf("ns]")));
+                String from = sourceName(line.substring(source + " source: ".length()));
                 classes++;
-                bySource.merge(sourceName(line.substring(source + " source: ".length())), 1, Integer::sum);
+                bySource.merge(from, 1, Integer::sum);
+                millis.merge(from, (uptime - previous) / 1e6, Double::sum);
+                previous = uptime;
             }
             Files.deleteIfExists(log);
-            Map<String, Integer> top = new LinkedHashMap<>();
-            bySource.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(8)
-                    .forEach(e -> top.put(e.getKey(), e.getValue()));
-            return new ClassLoadProfile(target.name(), classes, top);
+            return new ClassLoadProfile(target.name(), classes, previous / 1e6, bySource, top(millis));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** "jrt:/java.base", "shared objects file", or a jar's file name without its version. */
+    private static <N extends Comparable<N>> Map<String, N> top(Map<String, N> values) {
+        Map<String, N> top = new LinkedHashMap<>();
+        values.entrySet().stream().sorted(Map.Entry.<String, N>comparingByValue().reversed()).limit(8)
+                .forEach(e -> top.put(e.getKey(), e.getValue()));
+        return top;
+    }
+
+    /** The JDK (its modules or CDS archive), a jar's name without its version, or classes made at run time (lambdas, proxies). */
     private static String sourceName(String source) {
         if (source.startsWith("jrt:") || source.startsWith("shared objects file")) return "JDK";
-        if (source.startsWith("__")) return "JDK (generated)";
+        if (!source.startsWith("file:")) return "generated at run time";
         String file = source.substring(source.lastIndexOf('/') + 1);
-        return file.replaceAll("-\\d[\\w.]*\\.jar$", "").replace(".jar", "");
+        return file.replaceAll("-\\d[\\w.-]*\\.jar$", "").replace(".jar", "");
     }
 
     private Run sample(Target target, int sample, int warmInvocations) {
