@@ -91,6 +91,7 @@ public final class LocalBroker implements AutoCloseable {
     static final String MAIL_OUTBOX = "MAIL_OUTBOX";
     private ApiServer api;
     private final Map<String, Map<String, String>> environments = new java.util.LinkedHashMap<>();
+    private final List<Poller> pollers = new ArrayList<>();
 
     private LocalBroker(Options options) throws Exception {
         try {
@@ -195,6 +196,7 @@ public final class LocalBroker implements AutoCloseable {
             poller.start();
             running.add(poller);
         }
+        this.pollers.addAll(pollers);
     }
 
     public static LocalBroker start(Options options) {
@@ -296,6 +298,15 @@ public final class LocalBroker implements AutoCloseable {
     /** The URL of the template's queue {@code logicalId}, as {@code !Ref} gives it to the functions. */
     public String queueUrl(String logicalId) {
         return queues.url(logicalId);
+    }
+
+    /**
+     * Stops (or restarts) reading the table's stream and the queues, after the invocations under way:
+     * a benchmark of the API alone, without the routing and notices its writes set off on the same
+     * machine. Records and messages wait and are read on resume, as Lambda's event sources would.
+     */
+    public void pauseEventSources(boolean pause) {
+        pollers.forEach(p -> p.pause(pause));
     }
 
     /** The variables the function {@code logicalId} runs with here (the template's, resolved, and the local keys). */

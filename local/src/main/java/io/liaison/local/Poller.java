@@ -9,6 +9,7 @@ abstract class Poller implements AutoCloseable {
     private final Thread thread;
     private final long joinMillis;
     private volatile boolean running = true;
+    private volatile boolean paused;
 
     /** {@code joinMillis}: how long close() waits for the loop, at least one poll's wait. */
     Poller(String threadName, long joinMillis) {
@@ -19,8 +20,21 @@ abstract class Poller implements AutoCloseable {
     /** The polling loop; it returns when {@link #running()} turns false or the thread is interrupted. */
     protected abstract void run();
 
+    /** Whether to go on polling; while paused it waits here, between two polls, until resumed or closed. */
     protected boolean running() {
+        while (running && paused) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
         return running;
+    }
+
+    void pause(boolean pause) {
+        paused = pause;
     }
 
     void start() {
