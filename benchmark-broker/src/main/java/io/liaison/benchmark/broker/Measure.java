@@ -33,7 +33,7 @@ public final class Measure {
                 capacityDefaults.lambdaSlowdown(), capacityDefaults.digest());
         Throughput.Options throughputDefaults = Throughput.Options.defaults();
         var throughputOptions = new Throughput.Options(intOption(args, "--concurrency", throughputDefaults.concurrency()),
-                5, intOption(args, "--seconds", 15), throughputDefaults.rounds(), throughputDefaults.idempotencyKeys(), 60);
+                10, intOption(args, "--seconds", 15), throughputDefaults.rounds(), throughputDefaults.idempotencyKeys(), 60);
         Path root = Path.of("").toAbsolutePath();
         Path launcher = Path.of(System.getProperty("java.home"), "bin", "java");
         Template template = Template.read(Template.locate(root));
