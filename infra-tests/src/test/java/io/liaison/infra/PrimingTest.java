@@ -36,9 +36,13 @@ class PrimingTest {
 
     @BeforeAll
     void primeEveryFunction(Api api, LocalBroker broker) throws Exception {
-        // A request in the table, so that "writes nothing" is checked against something.
-        api.awaitRouted("nl-police", api.file("nl-police", Api.preservation()));
-        Thread.sleep(500); // the notices of the filing settle
+        // A request in the table, so that "writes nothing" is checked against something; once its
+        // notice is delivered nothing else happens, and the event sources wait from here on, so that
+        // a message priming sent would stay in its queue.
+        String id = api.file("nl-police", Api.preservation());
+        api.awaitRouted("nl-police", id);
+        api.awaitEvent("nl-police", id, "DELIVERY");
+        broker.pauseEventSources(true);
         itemsBefore = items(broker);
         queuesBefore = queueDepths(broker);
         CallRecorder.start(broker.tableName());
@@ -56,6 +60,11 @@ class PrimingTest {
             primed.add(function.logicalId());
         }
         calls = CallRecorder.calls();
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    void readEventSourcesAgain(LocalBroker broker) {
+        broker.pauseEventSources(false);
     }
 
     @Test

@@ -135,14 +135,13 @@ public final class Wiring {
     }
 
     /**
-     * Seals a few bytes and opens them again, so that the Encryption SDK's first-use cost (about
-     * 0.6 s, docs/performance.md) is paid before a SnapStart snapshot instead of by the first answer.
-     * On AWS: one GenerateDataKey and one Decrypt, which the functions that seal may call.
+     * Builds the payload cipher (keyring, materials manager: most of the Encryption SDK's classes)
+     * without sealing anything: priming before a SnapStart snapshot. A seal would draw a data key, an
+     * IV and a signing key pair from the random generator, and nothing random may be made before a
+     * snapshot that many copies are restored from.
      */
-    public void primeSealing() {
-        Map<String, String> context = Map.of("purpose", "priming");
-        PayloadCipher cipher = sealing.get();
-        cipher.open(cipher.seal("priming".getBytes(java.nio.charset.StandardCharsets.UTF_8), context), context);
+    public void prepareSealing() {
+        sealing.get();
     }
 
     public DeadlineMonitor deadlines() {

@@ -44,12 +44,12 @@ public final class CaseworkHandler implements RequestHandler<APIGatewayV2HTTPEve
     }
 
     /**
-     * Before the SnapStart snapshot: the release policy read, a few bytes sealed and opened, an
-     * acceptance and a response for a request nobody filed (404, nothing written).
+     * Before the SnapStart snapshot: the release policy read, the payload cipher built (nothing
+     * sealed), an acceptance and a response for a request nobody filed (404, nothing written).
      */
     public void prime() {
         wiring.policies().get();
-        wiring.primeSealing();
+        wiring.prepareSealing();
         Map<String, String> absent = Map.of("id", Priming.ABSENT_REQUEST);
         Priming.expect(404, handleRequest(Priming.apiEvent("POST /requests/{id}/acknowledgement", absent, Priming.contactPoint(),
                 "{\"decision\":\"accept\"}"), Priming.CONTEXT));

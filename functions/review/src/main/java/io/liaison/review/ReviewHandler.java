@@ -46,12 +46,12 @@ public final class ReviewHandler implements RequestHandler<APIGatewayV2HTTPEvent
     }
 
     /**
-     * Before the SnapStart snapshot: the release policy read, a few bytes sealed and opened, and a
-     * review of a response nobody wrote (404, nothing written).
+     * Before the SnapStart snapshot: the release policy read, the payload cipher built (nothing
+     * sealed), and a review of a response nobody wrote (404, nothing written).
      */
     public void prime() {
         wiring.policies().get();
-        wiring.primeSealing();
+        wiring.prepareSealing();
         Priming.expect(404, handleRequest(Priming.apiEvent("POST /requests/{id}/responses/{number}/review",
                 Map.of("id", Priming.ABSENT_REQUEST, "number", "1"), Priming.officer(),
                 "{\"decision\":\"approve\",\"reason\":\"priming\"}"), Priming.CONTEXT));
