@@ -301,12 +301,25 @@ public final class LocalBroker implements AutoCloseable {
     }
 
     /**
-     * Stops (or restarts) reading the table's stream and the queues, after the invocations under way:
-     * a benchmark of the API alone, without the routing and notices its writes set off on the same
-     * machine. Records and messages wait and are read on resume, as Lambda's event sources would.
+     * Stops (or restarts) reading the table's stream and the queues: a benchmark of the API alone,
+     * without the routing and notices its writes set off on the same machine. Pausing returns once
+     * every poller has finished the poll and the invocations under way (at most a queue's long poll),
+     * so that nothing written afterwards is read until the resume. Records and messages wait and are
+     * read on resume, as Lambda's event sources would.
      */
     public void pauseEventSources(boolean pause) {
         pollers.forEach(p -> p.pause(pause));
+        if (!pause) return;
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        while (!pollers.stream().allMatch(Poller::parked)) {
+            if (System.nanoTime() > deadline) throw new IllegalStateException("the event sources did not pause within 60 s");
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     /** The variables the function {@code logicalId} runs with here (the template's, resolved, and the local keys). */

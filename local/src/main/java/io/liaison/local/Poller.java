@@ -10,6 +10,7 @@ abstract class Poller implements AutoCloseable {
     private final long joinMillis;
     private volatile boolean running = true;
     private volatile boolean paused;
+    private volatile boolean parked;
 
     /** {@code joinMillis}: how long close() waits for the loop, at least one poll's wait. */
     Poller(String threadName, long joinMillis) {
@@ -23,18 +24,25 @@ abstract class Poller implements AutoCloseable {
     /** Whether to go on polling; while paused it waits here, between two polls, until resumed or closed. */
     protected boolean running() {
         while (running && paused) {
+            parked = true;
             try {
-                Thread.sleep(50);
+                Thread.sleep(20);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return false;
             }
         }
+        parked = false;
         return running;
     }
 
     void pause(boolean pause) {
         paused = pause;
+    }
+
+    /** Paused and waiting between two polls (or not running at all): it reads nothing until resumed. */
+    boolean parked() {
+        return parked || !thread.isAlive();
     }
 
     void start() {
