@@ -1,5 +1,6 @@
 package io.liaison.local;
 
+import io.liaison.config.InvocationContext;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -135,7 +136,7 @@ final class ApiServer implements AutoCloseable {
         Compiled compiled = route.get();
         APIGatewayV2HTTPEvent event = event(exchange, compiled, path, claims.get(), body);
         APIGatewayV2HTTPResponse response = compiled.binding().handler()
-                .handleRequest(event, LocalContext.of(compiled.binding().function()));
+                .handleRequest(event, InvocationContext.of(compiled.binding().function()));
         Map<String, String> headers = response.getHeaders() == null ? Map.of() : response.getHeaders();
         String text = response.getBody() == null ? "" : response.getBody();
         byte[] bytes = response.getIsBase64Encoded() ? Base64.getDecoder().decode(text) : text.getBytes(StandardCharsets.UTF_8);

@@ -1,5 +1,6 @@
 package io.liaison.local;
 
+import io.liaison.config.InvocationContext;
 import software.amazon.dynamodb.services.local.main.ServerRunner;
 import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
@@ -230,7 +231,7 @@ public final class LocalBroker implements AutoCloseable {
         var handler = scheduled.get(logicalId);
         if (handler == null) throw new IllegalArgumentException("no scheduled function " + logicalId);
         try {
-            return handler.handleRequest(scheduledEvent(time), LocalContext.of(logicalId));
+            return handler.handleRequest(scheduledEvent(time), InvocationContext.of(logicalId));
         } catch (RuntimeException e) {
             System.err.println("scheduled function " + logicalId + " failed: " + e);
             return null;

@@ -1,5 +1,6 @@
 package io.liaison.local;
 
+import io.liaison.config.InvocationContext;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
@@ -74,7 +75,7 @@ final class SqsPoller extends Poller {
         event.setRecords(messages.stream().map(this::convert).toList());
         Set<String> handled;
         try {
-            SQSBatchResponse response = handler.handleRequest(event, LocalContext.of(function));
+            SQSBatchResponse response = handler.handleRequest(event, InvocationContext.of(function));
             handled = handled(messages.stream().map(Message::messageId).toList(), response, reportBatchItemFailures);
         } catch (RuntimeException | Error e) {
             // Lambda fails the invocation on an Error too; the messages come back after the visibility timeout.

@@ -1,5 +1,6 @@
 package io.liaison.local;
 
+import io.liaison.config.InvocationContext;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
@@ -132,7 +133,7 @@ final class StreamPoller extends Poller {
         event.setRecords(records.stream().map(this::convert).toList());
         StreamsEventResponse result;
         try {
-            result = handler.handleRequest(event, LocalContext.of(function));
+            result = handler.handleRequest(event, InvocationContext.of(function));
         } catch (RuntimeException e) {
             System.err.println("stream function " + function + " failed: " + e);
             result = new StreamsEventResponse(List.of(new StreamsEventResponse.BatchItemFailure(

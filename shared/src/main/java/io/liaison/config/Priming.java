@@ -1,11 +1,7 @@
 package io.liaison.config;
 
-import com.amazonaws.services.lambda.runtime.ClientContext;
-import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import org.crac.Core;
 import org.crac.Resource;
 
@@ -134,25 +130,6 @@ public final class Priming implements Resource {
     }
 
     /** The Lambda context of the priming invocations: fixed values, nothing unique. */
-    public static final Context CONTEXT = new Context() {
-        @Override public String getAwsRequestId() { return "priming"; }
-        @Override public String getLogGroupName() { return "priming"; }
-        @Override public String getLogStreamName() { return "priming"; }
-        @Override public String getFunctionName() { return System.getenv().getOrDefault("AWS_LAMBDA_FUNCTION_NAME", "priming"); }
-        @Override public String getFunctionVersion() { return "priming"; }
-        @Override public String getInvokedFunctionArn() { return "priming"; }
-        @Override public CognitoIdentity getIdentity() { return null; }
-        @Override public ClientContext getClientContext() { return null; }
-        @Override public int getRemainingTimeInMillis() { return 10_000; }
-        @Override public int getMemoryLimitInMB() { return 1024; }
-
-        @Override
-        public LambdaLogger getLogger() {
-            return new LambdaLogger() {
-                @Override public void log(String message) { System.out.println(message); }
-                @Override public void log(byte[] message) { System.out.println(new String(message, StandardCharsets.UTF_8)); }
-                @Override public void log(String message, LogLevel level) { System.out.println(level + " " + message); }
-            };
-        }
-    };
+    public static final Context CONTEXT = new InvocationContext(
+            System.getenv().getOrDefault("AWS_LAMBDA_FUNCTION_NAME", "priming"), "priming");
 }

@@ -5,7 +5,6 @@ import io.liaison.core.Notification;
 import io.liaison.json.Json;
 import io.liaison.local.LocalBroker;
 import io.liaison.store.Digests;
-import io.liaison.testing.SampleEvents;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Select;
 
@@ -107,11 +106,7 @@ public final class Capacity {
 
     private Capacity(LocalBroker broker) {
         this.broker = broker;
-        var body = SampleEvents.jsonBody(SampleEvents.httpApi("intake-file-request.json"));
-        body.put("type", "subscriber_data").put("urgency", "routine");
-        body.putObject("legalBasis").put("instrument", "ETS_185").put("article", "31");
-        body.putArray("dataCategories").add("subscriber");
-        this.filing = body.toString();
+        this.filing = Fixtures.subscriberDataBody();
         for (String user : List.of("nl-police", "de-ca", "de-dpo")) tokens.put(user, broker.token(user));
     }
 

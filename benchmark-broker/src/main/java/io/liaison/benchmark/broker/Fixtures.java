@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.liaison.json.Json;
 import io.liaison.local.LocalBroker;
+import io.liaison.testing.SampleEvents;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,7 +13,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -20,8 +20,6 @@ import java.time.Duration;
  * filed and routed, or answered with a response held for the data-protection officer.
  */
 final class Fixtures {
-    static final Path EVENTS = Path.of("events");
-
     private final LocalBroker broker;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -31,15 +29,15 @@ final class Fixtures {
 
     /** The body of the sample filing (events/intake-file-request.json): NL asks DE to preserve data. */
     static String filingBody() {
-        return event("intake-file-request.json").path("body").asText();
+        return SampleEvents.jsonBody(SampleEvents.httpApi("intake-file-request.json")).toString();
     }
 
-    /** A sample event of events/, as a tree to adapt. */
+    /** A sample event of events/, as a tree to adapt (any kind of event, not only the API's). */
     static ObjectNode event(String name) {
         try {
-            return (ObjectNode) Json.MAPPER.readTree(Files.readString(EVENTS.resolve(name)));
+            return (ObjectNode) Json.MAPPER.readTree(Files.readString(SampleEvents.path(name)));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + EVENTS.resolve(name) + " (run from the repository root)", e);
+            throw new UncheckedIOException("cannot read events/" + name, e);
         }
     }
 
@@ -48,12 +46,7 @@ final class Fixtures {
      * central authority (de-ca) answers, as in the README.
      */
     static String subscriberDataBody() {
-        ObjectNode filing;
-        try {
-            filing = (ObjectNode) Json.MAPPER.readTree(filingBody());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        ObjectNode filing = SampleEvents.jsonBody(SampleEvents.httpApi("intake-file-request.json"));
         filing.put("type", "subscriber_data").put("urgency", "routine");
         filing.putObject("legalBasis").put("instrument", "ETS_185").put("article", "31");
         filing.putArray("dataCategories").add("subscriber");

@@ -1,4 +1,4 @@
-package io.liaison.local;
+package io.liaison.config;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
@@ -9,10 +9,14 @@ import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
-/** The Lambda context of one local invocation. */
-record LocalContext(String functionName, String awsRequestId) implements Context {
-    static LocalContext of(String functionName) {
-        return new LocalContext(functionName, UUID.randomUUID().toString());
+/**
+ * The Lambda context of an invocation Liaison makes itself rather than Lambda: the local server's
+ * (a fresh request id each) and SnapStart priming's (a fixed one: nothing unique before a snapshot).
+ */
+public record InvocationContext(String functionName, String awsRequestId) implements Context {
+    /** A local invocation of {@code functionName}, with a request id of its own. */
+    public static InvocationContext of(String functionName) {
+        return new InvocationContext(functionName, UUID.randomUUID().toString());
     }
 
     @Override public String getAwsRequestId() { return awsRequestId; }
