@@ -26,7 +26,7 @@ class PolicyFilesTest {
 
     @Test
     void directory_servesTheDemoJurisdictions_andNotItaly() {
-        assertThat(Set.of("NL", "DE", "FR", "BE", "DK", "US", "BR", "JP", "GB", "CH", "ID")).allMatch(directory::serves);
+        assertThat(Set.of("NL", "DE", "FR", "BE", "IE", "DK", "US", "BR", "JP", "GB", "CH", "ID")).allMatch(directory::serves);
         assertThat(directory.serves("IT")).isFalse();
     }
 
