@@ -54,7 +54,11 @@ public final class PolicyFiles {
     }
 
     public static RoutingPolicy routingPolicy(ObjectMapper json) {
-        JsonNode root = load(json, ROUTING_POLICY);
+        return routingPolicy(load(json, ROUTING_POLICY));
+    }
+
+    /** Reads a routing policy document; one that breaks the model fails with the reason. */
+    public static RoutingPolicy routingPolicy(JsonNode root) {
         List<RoutingPolicy.RoutingRule> rules = new ArrayList<>();
         for (JsonNode rule : root.path("routing")) {
             List<ContactPointKind> to = new ArrayList<>();
@@ -74,12 +78,63 @@ public final class PolicyFiles {
                     match(rule.path("when")), Duration.parse(rule.path("preserveFor").asText()),
                     rule.hasNonNull("extendBy") ? Duration.parse(rule.path("extendBy").asText()) : null));
         }
-        Map<Instrument, LocalDate> inForceFrom = new EnumMap<>(Instrument.class);
+        Map<Instrument, RoutingPolicy.InstrumentTerms> instruments = new EnumMap<>(Instrument.class);
         for (JsonNode instrument : root.path("instruments")) {
-            JsonNode from = instrument.path("inForceFrom");
-            if (from.isTextual()) inForceFrom.put(code(Instrument.class, instrument.path("code").asText()), LocalDate.parse(from.asText()));
+            Instrument code = code(Instrument.class, instrument.path("code").asText());
+            if (instruments.put(code, instrumentTerms(code, instrument)) != null) {
+                throw new IllegalStateException("policy data: instrument " + code.code() + " is listed twice");
+            }
         }
-        return new RoutingPolicy(root.path("version").asText(), inForceFrom, rules, deadlines, preservation);
+        return new RoutingPolicy(root.path("version").asText(), instruments, rules, deadlines, preservation);
+    }
+
+    /**
+     * One instrument of the routing policy: "anyParty" (a reason) for one open to every jurisdiction,
+     * else its "parties" (since, until), "notParties" (reason, source) and what to say of the
+     * "unlisted". A jurisdiction that is no ISO code, or a party without a source, stops the load.
+     */
+    private static RoutingPolicy.InstrumentTerms instrumentTerms(Instrument code, JsonNode instrument) {
+        String name = instrument.path("name").asText(code.code());
+        RoutingPolicy.Parties parties;
+        if (instrument.path("anyParty").isTextual()) {
+            parties = new RoutingPolicy.Parties.Any(instrument.path("anyParty").asText());
+        } else {
+            if (!instrument.path("parties").isArray() || !instrument.path("unlisted").isTextual()) {
+                throw new IllegalStateException("policy data: instrument " + code.code()
+                        + " lists neither \"anyParty\" nor its \"parties\" with what to say of the \"unlisted\"");
+            }
+            List<RoutingPolicy.Party> listed = new ArrayList<>();
+            for (JsonNode party : instrument.path("parties")) {
+                listed.add(new RoutingPolicy.Party(jurisdiction(code, party), date(party.path("since")), date(party.path("until")),
+                        required(code, party, "source")));
+            }
+            List<RoutingPolicy.NonParty> notListed = new ArrayList<>();
+            for (JsonNode nonParty : instrument.path("notParties")) {
+                notListed.add(new RoutingPolicy.NonParty(jurisdiction(code, nonParty), required(code, nonParty, "reason"),
+                        required(code, nonParty, "source")));
+            }
+            parties = new RoutingPolicy.Parties.Listed(listed, notListed, instrument.path("unlisted").asText());
+        }
+        return new RoutingPolicy.InstrumentTerms(code, name, date(instrument.path("inForceFrom")),
+                instrument.path("source").asText(null), parties);
+    }
+
+    private static String jurisdiction(Instrument code, JsonNode entry) {
+        String jurisdiction = entry.path("jurisdiction").asText();
+        if (!ISO_3166_ALPHA2.contains(jurisdiction)) {
+            throw new IllegalStateException("policy data: '" + jurisdiction + "' under instrument " + code.code()
+                    + " is not an ISO 3166-1 alpha-2 jurisdiction");
+        }
+        return jurisdiction;
+    }
+
+    /** Every fact the policy states about a jurisdiction names its source, so a refusal can say where it comes from. */
+    private static String required(Instrument code, JsonNode entry, String field) {
+        if (!entry.path(field).isTextual() || entry.path(field).asText().isBlank()) {
+            throw new IllegalStateException("policy data: " + entry.path("jurisdiction").asText() + " under instrument "
+                    + code.code() + " has no " + field);
+        }
+        return entry.path(field).asText();
     }
 
     public static ReleasePolicy releasePolicy(ObjectMapper json) {

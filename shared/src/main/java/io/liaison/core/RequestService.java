@@ -11,6 +11,8 @@ import java.util.function.Supplier;
 /** The use cases of the request path: file, follow, acknowledge, withdraw, route. */
 public final class RequestService {
     public static final int MAX_PAGE_SIZE = 100;
+    private static final String TARGET = "/targetJurisdiction";
+    private static final String INSTRUMENT = "/legalBasis/instrument";
 
     private final RequestStore store;
     private final Directory directory;
@@ -32,10 +34,11 @@ public final class RequestService {
         }
         Requester requester = new Requester(caller.jurisdiction(), caller.agency(), caller.subject());
         List<Violation> violations = new ArrayList<>(FilingRules.check(filing, requester, directory));
-        Instrument instrument = filing.legalBasis().instrument();
-        if (!policy.inForce(instrument, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC))) {
-            violations.add(new Violation("/legalBasis/instrument", instrument.code()
-                    + " is not in force today under policy " + policy.version() + "; no request can rest on it yet"));
+        // A target already refused leaves no pair to ask about; the router asks the same question on the same date.
+        if (violations.stream().noneMatch(v -> TARGET.equals(v.pointer()))
+                && policy.binding(filing.legalBasis().instrument(), requester.jurisdiction(), filing.targetJurisdiction(),
+                        LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)) instanceof Binding.DoesNotBind refused) {
+            violations.add(new Violation(INSTRUMENT, refused.reason()));
         }
         if (!violations.isEmpty()) return new Outcome.Invalid<>(violations);
 

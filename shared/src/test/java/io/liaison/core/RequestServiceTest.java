@@ -7,12 +7,20 @@ import io.liaison.testing.SequentialIds;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.FieldSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 
 import static io.liaison.testing.Callers.ADMIN;
 import static io.liaison.testing.Callers.AUDITOR;
@@ -195,6 +203,182 @@ class RequestServiceTest {
             service.file(NL_POLICE, Filings.preservation().build(), Optional.empty());
 
             assertThat(store.size()).isEqualTo(2);
+        }
+    }
+
+    /**
+     * A legal basis must bind both sides on the filing date: the requesting jurisdiction (the
+     * token's) and the target. What does not is refused at /legalBasis/instrument with the facts
+     * the routing policy records, and nothing is stored.
+     */
+    @Nested
+    class RefusingALegalBasisThatDoesNotBindBothSides {
+        private static final String INSTRUMENT = "/legalBasis/instrument";
+
+        private static Caller requesterIn(String jurisdiction) {
+            return new Caller(jurisdiction.toLowerCase(java.util.Locale.ROOT) + "-police", Role.REQUESTER, jurisdiction,
+                    jurisdiction + "-POLICE", null);
+        }
+
+        private static Filing under(Instrument instrument, String article, String target) {
+            return Filings.preservation().legalBasis(instrument, article).target(target).build();
+        }
+
+        /** The one violation of a refused filing, after checking that it is the instrument's and that nothing was stored. */
+        private String refusal(Outcome<Filed> outcome) {
+            List<Violation> violations = violations(outcome);
+            assertThat(store.size()).as("requests stored").isZero();
+            assertThat(store.eventCount()).as("audit events stored").isZero();
+            assertThat(violations).extracting(Violation::pointer).containsExactly(INSTRUMENT);
+            return violations.getFirst().detail();
+        }
+
+        @Test
+        void file_returns422NamingProtocol22_whenNlFilesToDkUnderTheRegulation() {
+            String detail = refusal(service.file(NL_POLICE, under(Instrument.E_EVIDENCE_REGULATION, "6", "DK"), Optional.empty()));
+
+            assertThat(detail).startsWith("DK is not bound by Regulation (EU) 2023/1543: Protocol No 22 on the position of Denmark")
+                    .contains("Danish Justice Ministry");
+        }
+
+        @Test
+        void file_returns422NamingTheUsAsNoMemberState_whenNlFilesToTheUsUnderTheRegulation() {
+            String detail = refusal(service.file(NL_POLICE, under(Instrument.E_EVIDENCE_REGULATION, "5", "US"), Optional.empty()));
+
+            assertThat(detail).startsWith("US is not bound by Regulation (EU) 2023/1543:")
+                    .contains("not a Member State of the European Union");
+        }
+
+        @Test
+        void file_returns422NamingIrelandAsNoParty_whenNlFilesToIeUnderBudapest() {
+            String detail = refusal(service.file(NL_POLICE, under(Instrument.BUDAPEST_CONVENTION, "29", "IE"), Optional.empty()));
+
+            assertThat(detail).startsWith("IE is not bound by the Budapest Convention (ETS 185):")
+                    .contains("signed the Convention on 28 Feb 2002 and has not ratified it");
+        }
+
+        @Test
+        void file_returns422NamingTheRequestingSide_whenItsOwnJurisdictionIsNotBound() {
+            // GIVEN a requester whose token says Ireland, which the Convention does not bind
+            String detail = refusal(service.file(requesterIn("IE"), under(Instrument.BUDAPEST_CONVENTION, "29", "NL"),
+                    Optional.empty()));
+
+            assertThat(detail).startsWith("IE is not bound by the Budapest Convention (ETS 185)");
+        }
+
+        @Test
+        void file_returns422NamingBothSides_whenNeitherIsBound() {
+            String detail = refusal(service.file(requesterIn("US"), under(Instrument.E_EVIDENCE_REGULATION, "5", "JP"),
+                    Optional.empty()));
+
+            assertThat(detail).contains("US is not bound by Regulation (EU) 2023/1543", "; JP is not bound by Regulation (EU) 2023/1543");
+        }
+
+        @Test
+        void file_keepsItsMessage_forTheSecondProtocol_whichIsNotInForce() {
+            String detail = refusal(service.file(NL_POLICE, under(Instrument.SECOND_PROTOCOL, "7", "DE"), Optional.empty()));
+
+            assertThat(detail).isEqualTo("CETS_224 is not in force today under policy " + InMemoryBroker.POLICY.version()
+                    + "; no request can rest on it yet");
+        }
+
+        @Test
+        void file_returns422NamingTheLaterDate_whenASideIsBoundOnlyFromThen() {
+            // GIVEN a policy under which the Regulation binds Germany only from 1 March 2027
+            var regulation = InMemoryBroker.POLICY.instruments().get(Instrument.E_EVIDENCE_REGULATION);
+            var listed = (RoutingPolicy.Parties.Listed) regulation.parties();
+            List<RoutingPolicy.Party> parties = new ArrayList<>(listed.parties().stream().filter(p -> !p.jurisdiction().equals("DE")).toList());
+            parties.add(new RoutingPolicy.Party("DE", LocalDate.parse("2027-03-01"), null, "a later start, for the test"));
+            var later = new java.util.HashMap<>(InMemoryBroker.POLICY.instruments());
+            later.put(Instrument.E_EVIDENCE_REGULATION, new RoutingPolicy.InstrumentTerms(regulation.instrument(), regulation.name(),
+                    regulation.inForceFrom(), regulation.source(), new RoutingPolicy.Parties.Listed(parties, listed.nonParties(),
+                    listed.unlisted())));
+            RoutingPolicy policy = new RoutingPolicy("later-de", later, InMemoryBroker.POLICY.rules(),
+                    InMemoryBroker.POLICY.deadlines(), InMemoryBroker.POLICY.preservation());
+            RequestService withLaterDe = new RequestService(store, InMemoryBroker.DIRECTORY, policy, broker.clock,
+                    new SequentialIds(ID));
+
+            // WHEN the Dutch police file a European Preservation Order to Germany today
+            String detail = refusal(withLaterDe.file(NL_POLICE, under(Instrument.E_EVIDENCE_REGULATION, "6", "DE"), Optional.empty()));
+
+            // THEN the answer names the date from which Germany is bound
+            assertThat(detail).isEqualTo("Regulation (EU) 2023/1543 binds DE only from 2027-03-01 (a later start, for the test)");
+        }
+
+        @Test
+        void file_leavesTheInstrumentAlone_whenTheTargetIsAlreadyRefused() {
+            // An own-jurisdiction target leaves no pair to ask about: one problem, the target's.
+            assertThat(violations(service.file(NL_POLICE, under(Instrument.E_EVIDENCE_REGULATION, "6", "NL"), Optional.empty())))
+                    .extracting(Violation::pointer).containsExactly("/targetJurisdiction");
+        }
+
+        /** The jurisdictions of the demo directory: the targets a filing can name. */
+        private static TreeSet<String> demoJurisdictions() {
+            TreeSet<String> jurisdictions = new TreeSet<>();
+            InMemoryBroker.DIRECTORY.contactPoints().forEach(cp -> jurisdictions.add(cp.jurisdiction()));
+            return jurisdictions;
+        }
+
+        /** Every pair of demo jurisdictions, under every instrument, with the policy's answer on the test clock's date. */
+        private static Stream<Arguments> pairs(boolean bindsOneSideOnly) {
+            LocalDate today = LocalDate.ofInstant(NOW, ZoneOffset.UTC);
+            List<Arguments> pairs = new ArrayList<>();
+            for (Instrument instrument : Instrument.values()) {
+                for (String requesting : demoJurisdictions()) {
+                    for (String target : demoJurisdictions()) {
+                        if (requesting.equals(target)) continue;
+                        Binding binding = InMemoryBroker.POLICY.binding(instrument, requesting, target, today);
+                        boolean oneSide = binding instanceof Binding.DoesNotBind refused && refused.gaps().size() == 1
+                                && refused.gaps().getFirst().jurisdiction() != null;
+                        if (bindsOneSideOnly ? oneSide : binding.bindsBothSides()) {
+                            pairs.add(Arguments.of(instrument, requesting, target, binding));
+                        }
+                    }
+                }
+            }
+            return pairs.stream();
+        }
+
+        static Stream<Arguments> pairsBoundOnOneSideOnly() {
+            return pairs(true);
+        }
+
+        static Stream<Arguments> pairsBoundOnBothSides() {
+            return pairs(false);
+        }
+
+        @Test
+        void theDemoPolicy_hasPairsBoundOnOneSideOnly_underTheConventionAndTheRegulation() {
+            // The parameterised tests below would pass vacuously on a policy that lost its parties.
+            assertThat(pairsBoundOnOneSideOnly().map(a -> (Instrument) a.get()[0]).distinct())
+                    .containsExactlyInAnyOrder(Instrument.BUDAPEST_CONVENTION, Instrument.E_EVIDENCE_REGULATION);
+            assertThat(pairsBoundOnOneSideOnly()).hasSizeGreaterThan(50);
+        }
+
+        @ParameterizedTest(name = "{1} to {2} under {0}")
+        @MethodSource("pairsBoundOnOneSideOnly")
+        void file_returns422NamingTheSideNotBound_forEveryDemoPairTheInstrumentBindsOnOneSideOnly(
+                Instrument instrument, String requesting, String target, Binding.DoesNotBind expected) {
+            Binding.Gap gap = expected.gaps().getFirst();
+            String instrumentName = InMemoryBroker.POLICY.instruments().get(instrument).name();
+
+            String detail = refusal(service.file(requesterIn(requesting), under(instrument, "1", target), Optional.empty()));
+
+            assertThat(detail).isEqualTo(gap.text()).contains(gap.jurisdiction()).containsIgnoringCase(instrumentName)
+                    .containsAnyOf("is not bound by", "only from", "only until");
+        }
+
+        @ParameterizedTest(name = "{1} to {2} under {0}")
+        @MethodSource("pairsBoundOnBothSides")
+        void file_acceptsEveryDemoPairBoundOnBothSides_andTheRouterNeverQuestionsItsLegalBasis(
+                Instrument instrument, String requesting, String target, Binding.Binds expected) {
+            LegalBasis basis = new LegalBasis(instrument, "1", instrument == Instrument.BILATERAL_TREATY ? "MLA treaty" : null);
+            ok(service.file(requesterIn(requesting), Filings.preservation().legalBasis(basis).target(target).build(), Optional.empty()));
+
+            Request routed = service.route(ID).orElseThrow();
+
+            // Routed, or UNROUTABLE for want of a contact point: never for the legal basis filing accepted.
+            assertThat(routed.outcome().ground()).isNotEqualTo(Binding.RULE_ID);
         }
     }
 

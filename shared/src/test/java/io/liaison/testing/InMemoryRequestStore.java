@@ -54,6 +54,11 @@ public final class InMemoryRequestStore implements RequestStore, ResponseStore {
         return requests.size();
     }
 
+    /** How many audit events are stored, over every trail. */
+    public synchronized int eventCount() {
+        return trails.values().stream().mapToInt(List::size).sum();
+    }
+
     @Override
     public synchronized FileResult file(Request request, AuditEvent event, IdempotencyKey key) {
         if (key != null) {
