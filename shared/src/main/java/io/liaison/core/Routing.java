@@ -1,6 +1,8 @@
 package io.liaison.core;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -8,10 +10,24 @@ import java.util.stream.Collectors;
 public final class Routing {
     private Routing() {}
 
-    /** Returns the transition to apply: a {@link Lifecycle.Route} or a {@link Lifecycle.MarkUnroutable}. */
+    /**
+     * Returns the transition to apply: a {@link Lifecycle.Route}, or a {@link Lifecycle.MarkUnroutable}
+     * when the target lacks every contact-point kind the matching rule names (or no rule matches).
+     * Filing refuses an instrument that does not bind both sides; a request stored before filing
+     * asked (or before the policy changed) is asked again, on its filing date, by the same
+     * {@link RoutingPolicy#binding}, and ends UNROUTABLE under {@link Binding#RULE_ID} rather than go
+     * to a contact point the instrument does not bind.
+     */
     public static Lifecycle.Action decide(Request request, Directory directory, RoutingPolicy policy, Instant now) {
         Filing filing = request.filing();
         String target = filing.targetJurisdiction();
+        LocalDate filedOn = LocalDate.ofInstant(request.filedAt(), ZoneOffset.UTC);
+        if (policy.binding(filing.legalBasis().instrument(), request.requester().jurisdiction(), target, filedOn)
+                instanceof Binding.DoesNotBind refused) {
+            return new Lifecycle.MarkUnroutable(Binding.RULE_ID, "the legal basis does not bind both sides under policy "
+                    + policy.version() + " on the filing date " + filedOn + " (filing refuses such a request; this one was"
+                    + " stored before it did, or under another policy): " + refused.reason());
+        }
         Optional<RoutingPolicy.RoutingRule> rule = policy.rules().stream().filter(r -> r.when().test(filing)).findFirst();
         if (rule.isEmpty()) {
             return new Lifecycle.MarkUnroutable(null,

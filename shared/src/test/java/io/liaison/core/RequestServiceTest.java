@@ -724,6 +724,25 @@ class RequestServiceTest {
         }
 
         @Test
+        void route_marksAStoredRequestUnroutable_namingWhy_whenItsLegalBasisDoesNotBindBothSides() {
+            // GIVEN an order to Denmark under the Regulation, stored before filing checked the legal basis
+            Request legacy = Request.filed(ID, new Requester("NL", "NL-POLITIE-THTC", "nl-police"),
+                    Filings.preservation().legalBasis(Instrument.E_EVIDENCE_REGULATION, "6").target("DK").build(), NOW);
+            store.file(legacy, Lifecycle.filingEvent(legacy, Actor.of(NL_POLICE)), null);
+
+            // WHEN the router reaches it
+            Request unroutable = service.route(ID).orElseThrow();
+
+            // THEN it ends UNROUTABLE under the legal-basis rule, with the policy's facts, and is sent nowhere
+            assertThat(unroutable.status()).isEqualTo(Status.UNROUTABLE);
+            assertThat(unroutable.assignment()).isNull();
+            assertThat(unroutable.outcome().ground()).isEqualTo(Binding.RULE_ID);
+            assertThat(unroutable.outcome().text()).contains("on the filing date 2026-11-24",
+                    "DK is not bound by Regulation (EU) 2023/1543: Protocol No 22 on the position of Denmark");
+            assertThat(store.events(ID).getLast().ruleIds()).containsExactly(Binding.RULE_ID);
+        }
+
+        @Test
         void route_changesNothing_whenTheSameRecordIsDeliveredAgain() {
             // GIVEN a request routed once
             filed();

@@ -116,6 +116,52 @@ class RoutingTest {
                 .isEqualTo("expedited preservation goes to the 24/7 point of contact (Budapest Arts. 29 and 35)");
     }
 
+    @Test
+    void decide_marksAStoredRequestUnroutable_underTheLegalBasisRule_namingProtocol22() {
+        // GIVEN an order to Denmark under the Regulation, stored before filing refused such orders
+        Request request = filed(filing(RequestType.SUBSCRIBER_DATA, Urgency.ROUTINE, Instrument.E_EVIDENCE_REGULATION, "DK"));
+
+        // WHEN it is routed
+        Lifecycle.Action decision = Routing.decide(request, InMemoryBroker.DIRECTORY, InMemoryBroker.POLICY, NOW);
+
+        // THEN it goes nowhere, and the reason is the legal basis, with the policy's facts, not a missing contact point
+        assertThat(decision).asInstanceOf(type(Lifecycle.MarkUnroutable.class)).satisfies(u -> {
+            assertThat(u.ruleId()).isEqualTo(Binding.RULE_ID);
+            assertThat(u.reason()).startsWith("the legal basis does not bind both sides under policy " + InMemoryBroker.POLICY.version()
+                            + " on the filing date 2026-11-24")
+                    .contains("DK is not bound by Regulation (EU) 2023/1543: Protocol No 22 on the position of Denmark")
+                    .doesNotContain("E_EVIDENCE_AUTHORITY");
+        });
+    }
+
+    @Test
+    void decide_asksWhetherTheInstrumentBinds_onTheFilingDate_notTheRoutingDate() {
+        // GIVEN a policy under which the Regulation binds Germany only from 1 March 2027
+        RoutingPolicy policy = bindingDeOnlyFrom(java.time.LocalDate.parse("2027-03-01"));
+        Filing order = filing(RequestType.SUBSCRIBER_DATA, Urgency.ROUTINE, Instrument.E_EVIDENCE_REGULATION, "DE");
+        Instant routedAt = Instant.parse("2027-03-02T08:00:00Z");
+
+        // WHEN one order filed the day before Germany was bound, and one filed after, are routed on the same later day
+        Lifecycle.Action filedBefore = Routing.decide(Request.filed("a", NL_POLICE, order, Instant.parse("2027-02-28T23:59:59Z")),
+                germanyWith(ContactPointKind.E_EVIDENCE_AUTHORITY), policy, routedAt);
+        Lifecycle.Action filedAfter = Routing.decide(Request.filed("b", NL_POLICE, order, Instant.parse("2027-03-01T00:00:00Z")),
+                germanyWith(ContactPointKind.E_EVIDENCE_AUTHORITY), policy, routedAt);
+
+        // THEN the first is unroutable for its legal basis, as filing would have said that day, and the second is routed
+        assertThat(filedBefore).asInstanceOf(type(Lifecycle.MarkUnroutable.class)).extracting(Lifecycle.MarkUnroutable::reason)
+                .asString().endsWith("Regulation (EU) 2023/1543 binds DE only from 2027-03-01 (for the test)");
+        assertThat(filedAfter).isInstanceOf(Lifecycle.Route.class);
+    }
+
+    private static RoutingPolicy bindingDeOnlyFrom(java.time.LocalDate from) {
+        var regulation = new RoutingPolicy.InstrumentTerms(Instrument.E_EVIDENCE_REGULATION, "Regulation (EU) 2023/1543",
+                java.time.LocalDate.parse("2026-08-18"), "Art. 34", new RoutingPolicy.Parties.Listed(List.of(
+                        new RoutingPolicy.Party("NL", null, null, "Member State"),
+                        new RoutingPolicy.Party("DE", from, null, "for the test")), List.of(), "unlisted"));
+        return new RoutingPolicy("later-de", java.util.Map.of(Instrument.E_EVIDENCE_REGULATION, regulation),
+                List.of(rule("E", ANY, ContactPointKind.E_EVIDENCE_AUTHORITY)), List.of(ROUTINE_DEADLINE), List.of());
+    }
+
     // --- rule mechanics, with a policy made by hand ---
 
     private static final Match ANY = Match.ANY;
