@@ -251,6 +251,30 @@ class IntakeHandlerTest {
         }
 
         @Test
+        void file_returns422NamingProtocol22_whenNlFilesToDkUnderTheRegulation() {
+            // GIVEN the sample turned into a European Preservation Order to Denmark
+            ObjectNode filing = jsonBody(sample).put("targetJurisdiction", "DK");
+            filing.putObject("legalBasis").put("instrument", "EU_2023_1543").put("article", "6");
+            setJsonBody(sample, filing);
+
+            // WHEN it is filed
+            APIGatewayV2HTTPResponse response = handle(sample);
+
+            // THEN a problem names the instrument's field and why Denmark is not bound; nothing was stored
+            assertThat(response.getStatusCode()).isEqualTo(422);
+            assertThat(contentType(response)).isEqualTo(PROBLEM);
+            JsonNode problem = body(response);
+            assertThat(problem.get("type").asText()).isEqualTo("/problems/validation-failed");
+            assertThat(problem.get("errors")).singleElement().satisfies(error -> {
+                assertThat(error.get("pointer").asText()).isEqualTo("/legalBasis/instrument");
+                assertThat(error.get("detail").asText())
+                        .startsWith("DK is not bound by Regulation (EU) 2023/1543: Protocol No 22 on the position of Denmark");
+            });
+            assertThat(broker.store.size()).isZero();
+            assertThat(broker.store.eventCount()).isZero();
+        }
+
+        @Test
         void file_returns403_toAContactPoint() {
             Map<String, String> claims = claims(sample);
             claims.put("role", "contact_point");

@@ -141,6 +141,24 @@ class RouterHandlerTest {
     }
 
     @Test
+    void handleRequest_endsAStoredOrderToDenmarkUnroutable_forItsLegalBasis_whenFiledBeforeFilingRefusedIt() {
+        // GIVEN the sample's request stored as an order to Denmark under the Regulation, as filing once let through
+        Request legacy = Request.filed(ID, new io.liaison.core.Requester("NL", "NL-POLITIE-THTC", "nl-police"),
+                Filings.preservation().legalBasis(io.liaison.core.Instrument.E_EVIDENCE_REGULATION, "6").target("DK").build(),
+                TestClock.START);
+        broker.store.file(legacy, io.liaison.core.Lifecycle.filingEvent(legacy, io.liaison.core.Actor.of(Callers.NL_POLICE)), null);
+
+        // WHEN the stream delivers its INSERT
+        StreamsEventResponse response = handler.handleRequest(sample(), null);
+
+        // THEN it ends UNROUTABLE under the legal-basis rule, naming Protocol No 22, and no record failed
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(stored().status()).isEqualTo(Status.UNROUTABLE);
+        assertThat(stored().outcome().ground()).isEqualTo(io.liaison.core.Binding.RULE_ID);
+        assertThat(stored().outcome().text()).contains("Protocol No 22 on the position of Denmark");
+    }
+
+    @Test
     void handleRequest_changesNothing_whenTheRecordIsDeliveredAgain() {
         sampleFiled();
         handler.handleRequest(sample(), null);
