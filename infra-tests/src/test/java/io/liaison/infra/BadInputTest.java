@@ -83,7 +83,40 @@ class BadInputTest {
     void aLegalBasisNotInForce_is422() {
         ObjectNode filing = valid();
         filing.putObject("legalBasis").put("instrument", "CETS_224").put("article", "7");
-        assertProblem(file(filing), 422, "/legalBasis/instrument");
+        assertThat(instrumentProblem(file(filing))).startsWith("CETS_224 is not in force today under policy ")
+                .endsWith("; no request can rest on it yet");
+    }
+
+    private static String instrumentProblem(Api.Response response) {
+        assertProblem(response, 422, "/legalBasis/instrument");
+        return response.json().path("errors").findValuesAsText("detail").getFirst();
+    }
+
+    @Test
+    void anOrderToDenmarkUnderTheRegulation_is422_namingProtocol22() {
+        ObjectNode filing = valid().put("targetJurisdiction", "DK");
+        filing.putObject("legalBasis").put("instrument", "EU_2023_1543").put("article", "6");
+
+        assertThat(instrumentProblem(file(filing)))
+                .startsWith("DK is not bound by Regulation (EU) 2023/1543: Protocol No 22 on the position of Denmark");
+    }
+
+    @Test
+    void anOrderToTheUnitedStatesUnderTheRegulation_is422_namingItNoMemberState() {
+        ObjectNode filing = valid().put("targetJurisdiction", "US");
+        filing.putObject("legalBasis").put("instrument", "EU_2023_1543").put("article", "5");
+
+        assertThat(instrumentProblem(file(filing))).startsWith("US is not bound by Regulation (EU) 2023/1543")
+                .contains("not a Member State");
+    }
+
+    @Test
+    void aBudapestRequestToIreland_is422_namingItNoParty() {
+        ObjectNode filing = valid().put("targetJurisdiction", "IE");
+        filing.putObject("legalBasis").put("instrument", "ETS_185").put("article", "29");
+
+        assertThat(instrumentProblem(file(filing))).startsWith("IE is not bound by the Budapest Convention (ETS 185)")
+                .contains("not ratified");
     }
 
     @Test

@@ -61,6 +61,18 @@ class RequestPathTest {
     }
 
     @Test
+    void anOrderToIrelandUnderTheRegulation_isRoutedToItsEnforcingAuthority_thoughIrelandIsNoPartyToBudapest() {
+        ObjectNode order = Api.preservation().put("targetJurisdiction", "IE");
+        order.putObject("legalBasis").put("instrument", "EU_2023_1543").put("article", "6");
+        String id = api.file("nl-police", order);
+
+        JsonNode routed = api.awaitRouted("nl-police", id);
+
+        assertThat(routed.path("contactPoint").path("id").asText()).isEqualTo("IE-EEVIDENCE");
+        assertThat(routed.path("routingRule").asText()).isEqualTo("R4-E-EVIDENCE");
+    }
+
+    @Test
     void incidentAssistance_goesToTheNationalCsirt() {
         ObjectNode filing = Api.preservation().put("type", "incident_assistance");
         String id = api.file("nl-police", filing);
