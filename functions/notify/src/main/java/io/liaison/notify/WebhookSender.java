@@ -7,7 +7,8 @@ import io.liaison.notify.DeliveryResult.Delivered;
 import io.liaison.notify.DeliveryResult.Failed;
 
 import java.io.IOException;
-import io.liaison.core.Channel;
+import io.liaison.core.webhook.Reach;
+import io.liaison.core.webhook.WebhookUrl;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -76,7 +77,7 @@ public final class WebhookSender {
      * the admin API also applies to stored channels); {@link #send} checks again before connecting.
      */
     public static boolean acceptable(URI url) {
-        return Channel.Webhook.acceptable(url);
+        return url != null && WebhookUrl.parse(url.toString(), Reach.PUBLIC_AND_LOOPBACK) instanceof WebhookUrl.Parsed.Accepted;
     }
 
     /**
