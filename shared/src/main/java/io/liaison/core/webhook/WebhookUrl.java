@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
  * again before it connects. It never resolves a name: where a name leads is known only at send
  * time, where {@link #checkResolved} judges the addresses the notifier is about to connect to.
  *
+ * <p>Make one with {@link #parse}: the constructor checks for nulls only.
+ *
  * @param host   the name or address, without brackets
  * @param target the path and query as sent in the request line, at least "/"
  */
