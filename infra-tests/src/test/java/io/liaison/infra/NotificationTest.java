@@ -129,6 +129,29 @@ class NotificationTest {
     }
 
     @Test
+    void aWebhookToTheMetadataAddressInAnotherSpelling_is422_andTheChannelStaysAsItWas(Api api) {
+        JsonNode before = channelOf(api, "FR-POC247");
+        ObjectNode channel = Api.JSON.createObjectNode().put("type", "webhook").put("url", "https://0xa9fea9fe/latest/meta-data/")
+                .put("secret", newSecret());
+
+        Api.Response response = api.put("admin", "/channels/contact-points/FR-POC247", channel);
+
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.json().path("errors").get(0).path("pointer").asText()).isEqualTo("/url");
+        assertThat(response.json().path("errors").get(0).path("detail").asText())
+                .isEqualTo("'0xa9fea9fe' is read as 169.254.169.254, a link-local address (169.254.0.0/16, where cloud metadata services answer): "
+                        + "webhooks go to public hosts only");
+        assertThat(channelOf(api, "FR-POC247")).isEqualTo(before);
+    }
+
+    private static JsonNode channelOf(Api api, String contactPoint) {
+        for (JsonNode item : api.get("admin", "/channels").json().path("items")) {
+            if (item.path("recipient").path("contactPoint").asText().equals(contactPoint)) return item;
+        }
+        throw new AssertionError("no channel for " + contactPoint);
+    }
+
+    @Test
     void aPoisonMessage_goesToTheDeadLetterQueue_whileTheNoticeBesideItIsDelivered(Api api, LocalBroker broker) {
         String id = preservationTo(api, "DE");
         String queue = broker.queueUrl("NotificationQueue");

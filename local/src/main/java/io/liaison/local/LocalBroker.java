@@ -162,6 +162,8 @@ public final class LocalBroker implements AutoCloseable {
             });
             variables.putAll(keys);
             variables.put(MAIL_OUTBOX, outbox.toAbsolutePath().toString());
+            // Webhooks may point at this machine (bin/webhook-listener, the tests' receivers): here only, never on AWS.
+            variables.put(io.liaison.config.Wiring.WEBHOOK_ALLOW_LOOPBACK, "true");
             variables.putAll(options.environment());
             variables.put("AWS_LAMBDA_FUNCTION_NAME", function.logicalId());
             environments.put(function.logicalId(), Map.copyOf(variables));

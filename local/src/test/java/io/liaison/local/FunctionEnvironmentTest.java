@@ -49,6 +49,11 @@ class FunctionEnvironmentTest {
     }
 
     @Test
+    void everyFunction_mayPointWebhooksAtThisMachine_here() {
+        assertThat(environment()).containsEntry(io.liaison.config.Wiring.WEBHOOK_ALLOW_LOOPBACK, "true");
+    }
+
+    @Test
     void runScheduled_passesAnEventBridgeScheduledEvent_withTheGivenTime() {
         Instant later = Instant.parse("2026-11-24T13:00:00Z");
 

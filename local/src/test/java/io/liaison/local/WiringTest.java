@@ -60,6 +60,16 @@ class WiringTest {
     }
 
     @Test
+    void theTemplate_neverLetsWebhooksReachTheLoopbackInterface() throws Exception {
+        // Only the local server sets it (LocalBroker): on Lambda, localhost:9001 is the Runtime API.
+        assertThat(template.functions()).allSatisfy(f -> assertThat(f.environment()).as(f.logicalId())
+                .doesNotContainKey(Wiring.WEBHOOK_ALLOW_LOOPBACK));
+        assertThat(java.nio.file.Files.readString(Template.locate(Path.of("")))).doesNotContain(Wiring.WEBHOOK_ALLOW_LOOPBACK);
+        template.functions().stream().filter(f -> f.logicalId().equals("PolicyFunction") || f.logicalId().equals("NotifierFunction"))
+                .forEach(f -> assertThat(Wiring.webhookReach(onLambda(f))).as(f.logicalId()).isEqualTo(io.liaison.core.webhook.Reach.PUBLIC));
+    }
+
+    @Test
     void theTableDeclaresEveryIndexTheCodeQueries_keyedAsTheCodeWritesIt() {
         Map<String, Object> table = template.tables().values().iterator().next().properties();
         Map<String, List<String>> declared = new HashMap<>();

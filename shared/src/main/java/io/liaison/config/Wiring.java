@@ -12,6 +12,7 @@ import io.liaison.core.gate.HmacPseudonyms;
 import io.liaison.core.gate.Pseudonyms;
 import io.liaison.core.gate.ReleaseGate;
 import io.liaison.core.gate.PolicyService;
+import io.liaison.core.webhook.Reach;
 import io.liaison.json.Json;
 import io.liaison.store.DynamoChannelStore;
 import io.liaison.store.DynamoPolicyStore;
@@ -41,6 +42,11 @@ public final class Wiring {
     /** Base64 of a raw AES-256 key for payloads (local server), or else PAYLOAD_KMS_KEY_ARN. */
     public static final String PAYLOAD_KEY = "PAYLOAD_KEY";
     public static final String PAYLOAD_KMS_KEY_ARN = "PAYLOAD_KMS_KEY_ARN";
+    /**
+     * "true" lets webhooks point at this host's loopback interface, plain http included: the local
+     * server sets it for its listener and the tests' receivers. template.yaml never sets it (WiringTest).
+     */
+    public static final String WEBHOOK_ALLOW_LOOPBACK = "WEBHOOK_ALLOW_LOOPBACK";
 
     private final Once<RequestService> requests;
     private final Once<ResponseService> responses;
@@ -69,6 +75,7 @@ public final class Wiring {
         // The key variables are checked now; the keys, KMS clients and Encryption SDK come with first use.
         if (env.optional(PSEUDONYM_KEY).isEmpty()) env.require(PSEUDONYM_KMS_KEY_ARN);
         if (env.optional(PAYLOAD_KEY).isEmpty()) env.require(PAYLOAD_KMS_KEY_ARN);
+        Reach reach = webhookReach(env);
         ObjectMapper json = Json.MAPPER;
         directory = Once.of(() -> PolicyFiles.directory(json));
         Once<RoutingPolicy> routing = Once.of(() -> PolicyFiles.routingPolicy(json));
@@ -97,9 +104,21 @@ public final class Wiring {
             return new ResponseService(requestStore.get(), new DynamoResponseStore(dynamoDb, table, cipher, clock),
                     () -> new ReleaseGate(policyService.get(), pseudonyms), clock);
         });
-        channels = Once.of(() -> new ChannelService(new DynamoChannelStore(dynamoDb, table, cipher), directory.get(), clock));
+        channels = Once.of(() -> new ChannelService(new DynamoChannelStore(dynamoDb, table, cipher), directory.get(), clock, reach));
         notifications = Once.of(() -> new NotificationService(requestStore.get(), clock));
         deadlines = Once.of(() -> new DeadlineMonitor(requestStore.get(), directory.get(), routing.get()));
+    }
+
+    /**
+     * Where webhooks may point, read by the function that registers them and the one that sends to
+     * them, so that the two agree. Anything but absent, "true" or "false" fails at start.
+     */
+    public static Reach webhookReach(Environment env) {
+        return switch (env.optional(WEBHOOK_ALLOW_LOOPBACK).orElse("false")) {
+            case "true" -> Reach.PUBLIC_AND_LOOPBACK;
+            case "false" -> Reach.PUBLIC;
+            default -> throw new IllegalStateException("environment variable " + WEBHOOK_ALLOW_LOOPBACK + " is true or false");
+        };
     }
 
     public static Wiring from(Environment env) {

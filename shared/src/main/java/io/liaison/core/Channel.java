@@ -1,8 +1,5 @@
 package io.liaison.core;
 
-import java.net.URI;
-import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -12,29 +9,13 @@ import java.util.regex.Pattern;
 public sealed interface Channel {
     String type();
 
-    /** An HTTPS endpoint that receives notices signed the Standard Webhooks way. */
+    /**
+     * An HTTPS endpoint that receives notices signed the Standard Webhooks way. Which URLs may be
+     * one is {@link io.liaison.core.webhook.WebhookUrl#parse}; a registered channel holds its
+     * normal form.
+     */
     record Webhook(String url) implements Channel {
-        private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]");
-        // Literal private, link-local and unique-local addresses: a notice must not reach into a network.
-        private static final Pattern PRIVATE = Pattern.compile(
-                "^(10\\.|127\\.|169\\.254\\.|192\\.168\\.|172\\.(1[6-9]|2\\d|3[01])\\.|0\\.|\\[(f[cd]|fe[89ab])).*");
-
         @Override public String type() { return "webhook"; }
-
-        /**
-         * https to a public host, or http to a loopback host (the local server's listener). No user
-         * info in the URL, no literal private address: an administrator's typo must not turn the
-         * notifier into a probe of internal networks.
-         */
-        public static boolean acceptable(URI url) {
-            if (url == null || !url.isAbsolute() || url.isOpaque() || url.getHost() == null || url.getRawUserInfo() != null) {
-                return false;
-            }
-            String scheme = url.getScheme().toLowerCase(Locale.ROOT);
-            String host = url.getHost().toLowerCase(Locale.ROOT);
-            if (scheme.equals("http")) return LOOPBACK.contains(host);
-            return scheme.equals("https") && !LOOPBACK.contains(host) && !PRIVATE.matcher(host).matches();
-        }
     }
 
     record Email(String address) implements Channel {

@@ -1,13 +1,15 @@
 package io.liaison.core;
 
-import java.net.URI;
-import java.net.URISyntaxException;
+import io.liaison.core.webhook.Reach;
+import io.liaison.core.webhook.WebhookUrl;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -24,11 +26,19 @@ public final class ChannelService {
     private final ChannelStore store;
     private final Directory directory;
     private final Clock clock;
+    private final Reach reach;
 
+    /** Webhooks to public hosts only, as on AWS. */
     public ChannelService(ChannelStore store, Directory directory, Clock clock) {
+        this(store, directory, clock, Reach.PUBLIC);
+    }
+
+    /** @param reach where webhooks may point: the notifier's own setting, so that what is registered can be sent */
+    public ChannelService(ChannelStore store, Directory directory, Clock clock, Reach reach) {
         this.store = store;
         this.directory = directory;
         this.clock = clock;
+        this.reach = Objects.requireNonNull(reach, "reach");
     }
 
     /** The channel in force for a recipient: registered, or else its default. */
@@ -55,8 +65,9 @@ public final class ChannelService {
     }
 
     /**
-     * Registers a channel. A webhook needs an https URL (http only to a loopback host, for the
-     * local server) and a Standard Webhooks secret, whsec_ followed by base64 of 24 to 64 bytes.
+     * Registers a channel. A webhook needs a URL that {@link WebhookUrl#parse} accepts (https to a
+     * public host; loopback, and http to it, only where the reach allows: the local server), stored
+     * in its normal form, and a Standard Webhooks secret, whsec_ followed by base64 of 24 to 64 bytes.
      */
     public Outcome<InForce> register(Caller caller, Recipient recipient, Channel channel, String secret) {
         if (caller.role() != Role.ADMINISTRATOR) return new Outcome.Forbidden<>("only an administrator registers channels");
@@ -68,10 +79,12 @@ public final class ChannelService {
                 && (!JURISDICTION.matcher(a.jurisdiction()).matches() || !AGENCY.matcher(a.agency()).matches())) {
             violations.add(new Violation(null, "an agency is named by a two-letter jurisdiction and a code of letters, digits, '.', '_' or '-'"));
         }
+        Channel normal = channel;
         switch (channel) {
             case Channel.Webhook w -> {
-                if (!Channel.Webhook.acceptable(uri(w.url()))) {
-                    violations.add(new Violation("/url", "a webhook URL is https to a public host (http only to localhost), without user info"));
+                switch (WebhookUrl.parse(w.url(), reach)) {
+                    case WebhookUrl.Parsed.Accepted a -> normal = new Channel.Webhook(a.url().toString());
+                    case WebhookUrl.Parsed.Refused r -> violations.add(new Violation("/url", r.refusal().detail()));
                 }
                 if (!validSecret(secret)) {
                     violations.add(new Violation("/secret", "a webhook secret is whsec_ followed by the base64 of 24 to 64 random bytes"));
@@ -83,8 +96,8 @@ public final class ChannelService {
             }
         }
         if (!violations.isEmpty()) return new Outcome.Invalid<>(violations);
-        var registered = new ChannelStore.Registered(recipient, channel, channel instanceof Channel.Webhook, clock.instant(), caller.subject());
-        store.put(registered, channel instanceof Channel.Webhook ? secret : null);
+        var registered = new ChannelStore.Registered(recipient, normal, normal instanceof Channel.Webhook, clock.instant(), caller.subject());
+        store.put(registered, normal instanceof Channel.Webhook ? secret : null);
         return new Outcome.Ok<>(channelOf(recipient));
     }
 
@@ -97,14 +110,6 @@ public final class ChannelService {
             case Recipient.AgencyRecipient a -> new Channel.Email(a.agency().toLowerCase(Locale.ROOT) + "@"
                     + a.jurisdiction().toLowerCase(Locale.ROOT) + ".agencies.liaison.invalid");
         };
-    }
-
-    private static URI uri(String url) {
-        try {
-            return url == null ? null : new URI(url);
-        } catch (URISyntaxException e) {
-            return null;
-        }
     }
 
     private static boolean validSecret(String secret) {

@@ -19,9 +19,19 @@ public sealed interface DeliveryResult {
         }
     }
 
-    /** The notice did not get through, or was refused before any connection; {@code reason} says why. */
+    /** The notice did not get through; another attempt may. {@code reason} says why. */
     record Failed(String reason) implements DeliveryResult {
         public Failed {
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /**
+     * Not sent, and no attempt will be: the channel's URL, or the addresses its host resolves to,
+     * lead where notices must not go. Nothing was connected to. {@code reason} says why.
+     */
+    record Refused(String reason) implements DeliveryResult {
+        public Refused {
             Objects.requireNonNull(reason, "reason");
         }
     }

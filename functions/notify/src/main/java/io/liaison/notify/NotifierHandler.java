@@ -17,7 +17,6 @@ import io.liaison.json.NotificationCodec;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,8 +28,9 @@ import java.util.Optional;
  * Delivers queued notifications on each recipient's channel and writes the evidence to the
  * request's trail: DELIVERY, or NON_DELIVERY after the last attempt (the message then moves to
  * the dead-letter queue). A failed delivery is retried with exponential backoff: the message is
- * hidden for longer after every attempt. Failures are reported per message, so one bad message
- * never brings back the batch.
+ * hidden for longer after every attempt. A refused delivery (the webhook leads where notices must
+ * not go: see {@link WebhookSender}) is NON_DELIVERY at once, without retry. Failures are reported
+ * per message, so one bad message never brings back the batch.
  */
 public final class NotifierHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
     /** How many receives the queue allows before the dead-letter queue: maxReceiveCount in template.yaml. */
@@ -67,13 +67,13 @@ public final class NotifierHandler implements RequestHandler<SQSEvent, SQSBatchR
     }
 
     public NotifierHandler(Environment env) {
-        this(Wiring.from(env), new WebhookSender(Clock.systemUTC()), mailer(env), sqsRetry(env));
+        this(Wiring.from(env), new WebhookSender(Clock.systemUTC(), Wiring.webhookReach(env)), mailer(env), sqsRetry(env));
         priming = Priming.register(this::prime);
     }
 
-    /** Before the SnapStart snapshot: the webhook HTTP client built, and a read of a request that does not exist. */
+    /** Before the SnapStart snapshot: the webhook sender's TLS loaded, and a read of a request that does not exist. */
     public void prime() {
-        webhooks.client();
+        webhooks.prime();
         notifications.request(Priming.ABSENT_REQUEST);
     }
 
@@ -130,7 +130,7 @@ public final class NotifierHandler implements RequestHandler<SQSEvent, SQSBatchR
                 NoticeBody.of(notification, request.get(), directory, at));
         DeliveryResult result = switch (channel.channel()) {
             case Channel.Webhook w -> channels.secret(notification.recipient())
-                    .map(secret -> webhooks.send(URI.create(w.url()), secret, notice))
+                    .map(secret -> webhooks.send(w.url(), secret, notice))
                     .orElseGet(() -> new DeliveryResult.Failed("the webhook has no signing secret"));
             case Channel.Email e -> mailer.send(e.address(), notice);
         };
@@ -138,6 +138,12 @@ public final class NotifierHandler implements RequestHandler<SQSEvent, SQSBatchR
         switch (result) {
             case DeliveryResult.Delivered d -> {
                 notifications.record(notification, true, channel.channel().type() + ", attempt " + attempt + ": " + d.detail());
+                return true;
+            }
+            case DeliveryResult.Refused r -> {
+                // No attempt can change where the URL leads: the evidence now, and the message is done with.
+                System.err.println("ERROR notice " + notice.id() + " not sent: " + r.reason());
+                notifications.record(notification, false, channel.channel().type() + ", attempt " + attempt + ", not retried: " + r.reason());
                 return true;
             }
             case DeliveryResult.Failed f -> {

@@ -3,6 +3,10 @@ package io.liaison.notify;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.liaison.core.AuditEvent;
+import io.liaison.core.Channel;
+import io.liaison.core.ChannelStore;
+import io.liaison.core.Outcome;
+import io.liaison.core.webhook.Reach;
 import io.liaison.core.Notification;
 import io.liaison.core.Recipient;
 import io.liaison.json.NotificationCodec;
@@ -12,6 +16,8 @@ import io.liaison.testing.InMemoryBroker;
 import io.liaison.testing.SequentialIds;
 import org.junit.jupiter.api.Test;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class NotifierHandlerTest {
     private static final String ID = SequentialIds.SAMPLE_REQUEST_ID;
+    private static final String SECRET = "whsec_" + "A".repeat(43) + "=";
     private static final Notification ROUTED = new Notification(ID, 2, "ROUTED", new Recipient.ContactPointRecipient("DE-POC247"));
 
     private final InMemoryBroker broker = new InMemoryBroker(ID);
@@ -41,7 +48,14 @@ class NotifierHandlerTest {
 
         @Override public void hide(SQSEvent.SQSMessage message, Duration delay) { hidden.add(delay); }
     };
-    private final NotifierHandler handler = new NotifierHandler(broker.wiring, new WebhookSender(Clock.systemUTC()),
+    /** hooks.test is on this machine (127.0.0.2); no other name resolves, so no test reaches beyond it. */
+    private final HostResolver resolver = host -> {
+        if (host.equals("hooks.test")) return List.of(InetAddress.getByAddress(host, new byte[] {127, 0, 0, 2}));
+        throw new UnknownHostException(host);
+    };
+    private final WebhookSender webhooks = new WebhookSender(Clock.systemUTC(), Reach.PUBLIC, resolver, null,
+            Duration.ofSeconds(1), Duration.ofSeconds(1));
+    private final NotifierHandler handler = new NotifierHandler(broker.wiring, webhooks,
             (to, notice) -> {
                 mailedTo.add(to);
                 return mailResult;
@@ -146,6 +160,49 @@ class NotifierHandlerTest {
 
         assertThat(failed(response)).containsExactly("m1");
         assertThat(evidence()).singleElement().satisfies(e -> assertThat(e.reason()).contains("no signing secret"));
+    }
+
+    @Test
+    void aWebhookWhoseNameResolvesToALoopbackAddress_isNonDeliveryAtOnce_withoutRetry() {
+        // GIVEN a webhook registered as a public name, which now resolves to this machine
+        assertThat(broker.channels.register(Callers.ADMIN, ROUTED.recipient(), new Channel.Webhook("https://hooks.test/hooks"), SECRET))
+                .isInstanceOf(Outcome.Ok.class);
+
+        // WHEN the first attempt is made
+        SQSBatchResponse response = handler.handleRequest(batch(message("m1", NotificationCodec.write(ROUTED), 1)), null);
+
+        // THEN nothing is retried, and the trail says why it was not sent
+        assertThat(failed(response)).isEmpty();
+        assertThat(hidden).isEmpty();
+        assertThat(evidence()).singleElement().satisfies(e -> {
+            assertThat(e.action()).isEqualTo("NON_DELIVERY");
+            assertThat(e.reason()).contains("webhook, attempt 1, not retried")
+                    .contains("hooks.test resolves to 127.0.0.2, a loopback address");
+        });
+    }
+
+    @Test
+    void aStoredWebhookTheRuleNowRefuses_isNonDeliveryAtOnce_withoutALookup() {
+        // GIVEN a channel stored before the rule: a loopback address
+        broker.channelStore.put(new ChannelStore.Registered(ROUTED.recipient(), new Channel.Webhook("https://127.0.0.1:1/hooks"), true,
+                broker.clock.instant(), "admin"), SECRET);
+
+        SQSBatchResponse response = handler.handleRequest(batch(message("m1", NotificationCodec.write(ROUTED), 1)), null);
+
+        assertThat(failed(response)).isEmpty();
+        assertThat(evidence()).singleElement().satisfies(e -> assertThat(e.reason()).contains("127.0.0.1 is a loopback address"));
+    }
+
+    @Test
+    void aWebhookWhoseNameHasNoAddress_isRetried() {
+        assertThat(broker.channels.register(Callers.ADMIN, ROUTED.recipient(), new Channel.Webhook("https://gone.example.org/hooks"), SECRET))
+                .isInstanceOf(Outcome.Ok.class);
+
+        SQSBatchResponse response = handler.handleRequest(batch(message("m1", NotificationCodec.write(ROUTED), 1)), null);
+
+        assertThat(failed(response)).containsExactly("m1");
+        assertThat(hidden).containsExactly(Duration.ofSeconds(5));
+        assertThat(evidence()).isEmpty();
     }
 
     @Test

@@ -94,4 +94,47 @@ class PolicyHandlerTest {
         assertThat(body(response).path("detail").asText()).isEqualTo("There is no contact point XX-NOPE in the directory.");
         assertThat(broker.channelStore.all()).isEmpty();
     }
+
+    private static String webhook(String url) {
+        return "{\"type\":\"webhook\",\"url\":\"" + url + "\",\"secret\":\"" + SECRET + "\"}";
+    }
+
+    @Test
+    void register_refuses422AtUrl_whenUrlIsOctalLoopback() throws Exception {
+        APIGatewayV2HTTPResponse response = handler.handleRequest(registration("DE-POC247", webhook("https://0177.0.0.1/hooks")), null);
+
+        assertThat(response.getStatusCode()).isEqualTo(422);
+        assertThat(response.getHeaders()).containsEntry("content-type", "application/problem+json");
+        JsonNode error = body(response).path("errors").get(0);
+        assertThat(error.path("pointer").asText()).isEqualTo("/url");
+        assertThat(error.path("detail").asText()).isEqualTo("'0177.0.0.1' is read as 127.0.0.1, a loopback address: webhooks go to public hosts only");
+        assertThat(broker.channelStore.all()).isEmpty();
+    }
+
+    @Test
+    void register_refuses422AtUrl_whenUrlIsTheCloudMetadataAddress() throws Exception {
+        APIGatewayV2HTTPResponse response = handler.handleRequest(registration("DE-POC247",
+                webhook("http://169.254.169.254/latest/meta-data/")), null);
+
+        assertThat(response.getStatusCode()).isEqualTo(422);
+        assertThat(body(response).path("errors").get(0).path("detail").asText()).startsWith("169.254.169.254 is a link-local address");
+        assertThat(broker.channelStore.all()).isEmpty();
+    }
+
+    @Test
+    void register_refuses422AtUrl_whenUrlIsPlainHttpToLocalhost_onAws() throws Exception {
+        APIGatewayV2HTTPResponse response = handler.handleRequest(registration("DE-POC247", webhook("http://localhost:9001/2018-06-01/runtime")), null);
+
+        assertThat(response.getStatusCode()).isEqualTo(422);
+        assertThat(body(response).path("errors").get(0).path("detail").asText()).contains("loopback");
+    }
+
+    @Test
+    void register_storesAndAnswersTheUrlInItsNormalForm() throws Exception {
+        APIGatewayV2HTTPResponse response = handler.handleRequest(registration("DE-POC247",
+                webhook("HTTPS://Hooks.Example.ORG.:443/liaison")), null);
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(body(response).path("url").asText()).isEqualTo("https://hooks.example.org/liaison");
+    }
 }
