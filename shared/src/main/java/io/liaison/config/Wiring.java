@@ -32,7 +32,7 @@ import java.util.function.Supplier;
 /**
  * Everything a function needs, built once per container from its environment. Each service is
  * built when a function first asks for it, so that a function pays at cold start only for what it
- * uses (the intake never seals a payload, so it never loads the Encryption SDK); the environment is
+ * uses (the router never seals or opens anything, so it never loads the Encryption SDK); the environment is
  * checked at once, so that a function missing a variable fails at start, not at its first request.
  */
 public final class Wiring {
@@ -79,7 +79,6 @@ public final class Wiring {
         ObjectMapper json = Json.MAPPER;
         directory = Once.of(() -> PolicyFiles.directory(json));
         Once<RoutingPolicy> routing = Once.of(() -> PolicyFiles.routingPolicy(json));
-        Once<DynamoRequestStore> requestStore = Once.of(() -> new DynamoRequestStore(dynamoDb, table, clock));
         // Built at the first seal or open: a notifier sending e-mail, or a response list with nothing
         // released, never loads the Encryption SDK.
         sealing = Once.of(() -> cipher(env));
@@ -94,6 +93,9 @@ public final class Wiring {
                 return sealing.get().open(ciphertext, context);
             }
         };
+        // The words people write on requests are sealed with the payload cipher: only a function
+        // that seals or opens them (intake, casework, tracking) loads the Encryption SDK.
+        Once<DynamoRequestStore> requestStore = Once.of(() -> new DynamoRequestStore(dynamoDb, table, clock, cipher));
         requests = Once.of(() -> new RequestService(requestStore.get(), directory.get(), routing.get(), clock,
                 () -> UUID.randomUUID().toString()));
         policies = Once.of(() -> new PolicyService(new DynamoPolicyStore(dynamoDb, table), PolicyFiles::readReleasePolicy,
@@ -101,7 +103,7 @@ public final class Wiring {
         responses = Once.of(() -> {
             Pseudonyms pseudonyms = pseudonyms(env);
             PolicyService policyService = policies.get();
-            return new ResponseService(requestStore.get(), new DynamoResponseStore(dynamoDb, table, cipher, clock),
+            return new ResponseService(requestStore.get(), new DynamoResponseStore(dynamoDb, table, requestStore.get(), cipher, clock),
                     () -> new ReleaseGate(policyService.get(), pseudonyms), clock);
         });
         channels = Once.of(() -> new ChannelService(new DynamoChannelStore(dynamoDb, table, cipher), directory.get(), clock, reach));
@@ -209,7 +211,8 @@ public final class Wiring {
                 .orElseGet(() -> new KmsPseudonyms(Clients.kms(env), env.require(PSEUDONYM_KMS_KEY_ARN)));
     }
 
-    private static PayloadCipher cipher(Environment env) {
+    /** The payload cipher the environment names: a raw AES key (PAYLOAD_KEY, local) or the KMS key (PAYLOAD_KMS_KEY_ARN). */
+    public static PayloadCipher cipher(Environment env) {
         return env.optional(PAYLOAD_KEY)
                 .map(key -> io.liaison.store.EncryptedPayloads.rawAes(Base64.getDecoder().decode(key)))
                 .orElseGet(() -> io.liaison.store.EncryptedPayloads.kms(env.require(PAYLOAD_KMS_KEY_ARN), Clients.kms(env)));

@@ -99,7 +99,7 @@ public final class Lifecycle {
             case Accept a -> from == Status.ROUTED
                     ? applied(a.preserveFor() == null ? request : request.with(new Preservation(now.plus(a.preserveFor()), false)),
                             Status.ACCEPTED, now, actor, "ACCEPTED", request.assignment(),
-                            a.note() == null ? null : new Request.StatusNote(null, a.note()), List.of())
+                            a.note() == null ? null : Request.StatusNote.byParty(null, a.note()), List.of())
                     : new NotAllowed(from, "accepted");
             case Escalate e -> from == Status.ROUTED && !request.assignment().acknowledgementOverdue()
                     ? changed(request, request.next(Status.ROUTED, now,
@@ -134,7 +134,7 @@ public final class Lifecycle {
                     : new NotAllowed(from, "clarified; there is no open question");
             case Reject r -> from == Status.ROUTED
                     ? applied(request, Status.REJECTED, now, actor, "REJECTED", request.assignment(),
-                            new Request.StatusNote(r.ground().code(), r.justification()), List.of())
+                            Request.StatusNote.byParty(r.ground().code(), r.justification()), List.of())
                     : new NotAllowed(from, "rejected");
             case Respond r -> from == Status.ACCEPTED
                     ? applied(request, r.closes() ? Status.ANSWERED : Status.ACCEPTED, now, actor, "RESPONDED",
@@ -147,7 +147,7 @@ public final class Lifecycle {
                     : new NotAllowed(from, "closed by a released final answer");
             case Withdraw w -> from.isOpen()
                     ? applied(request, Status.WITHDRAWN, now, actor, "WITHDRAWN", request.assignment(),
-                            new Request.StatusNote(null, w.reason()), List.of())
+                            Request.StatusNote.byParty(null, w.reason()), List.of())
                     : new NotAllowed(from, "withdrawn");
         };
     }

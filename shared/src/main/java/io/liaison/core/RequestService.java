@@ -52,7 +52,14 @@ public final class RequestService {
         };
     }
 
+    /** The request as its parties see it, with what people wrote on it. */
     public Outcome<Request> get(Caller caller, String requestId) {
+        return visible(caller, requestId).map(store::disclose).<Outcome<Request>>map(Outcome.Ok::new)
+                .orElseGet(Outcome.NotFound::new);
+    }
+
+    /** The request without what people wrote on it (withheld): for a use case that needs its state only. */
+    public Outcome<Request> summary(Caller caller, String requestId) {
         return visible(caller, requestId).<Outcome<Request>>map(Outcome.Ok::new).orElseGet(Outcome.NotFound::new);
     }
 
@@ -148,11 +155,13 @@ public final class RequestService {
     /**
      * Applies a transition to the current request. A write that lost to a trail entry that changed
      * no state (a read, a review) is tried again on a fresh copy; one that lost to another state
-     * change then finds the transition refused, which is the 409 the loser gets.
+     * change then finds the transition refused, which is the 409 the loser gets. A party's change is
+     * made on the disclosed request: it may add words (a note, a question, an answer), and the party
+     * is shown the request as it then stands.
      */
     private Outcome<Request> change(Caller caller, String requestId, java.util.function.Function<Request, Lifecycle.Action> action) {
         for (int attempt = 1; ; attempt++) {
-            Optional<Request> found = visible(caller, requestId);
+            Optional<Request> found = visible(caller, requestId).map(store::disclose);
             if (found.isEmpty()) return new Outcome.NotFound<>();
             switch (Lifecycle.apply(found.get(), action.apply(found.get()), Actor.of(caller), clock.instant())) {
                 case Lifecycle.NotAllowed refused -> {

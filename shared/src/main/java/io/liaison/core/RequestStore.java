@@ -22,7 +22,19 @@ public interface RequestStore {
     /** The key was used before for a different filing. */
     record KeyReused(String requestId) implements FileResult {}
 
+    /**
+     * The request, with what people wrote on it withheld ({@link Sealing.Withheld}) once those words
+     * are sealed: enough to route it, list it, act on its deadlines and record events.
+     */
     Optional<Request> find(String requestId);
+
+    /**
+     * The same request with its words opened from the sealed copy, for a use case that shows or
+     * changes them; only functions allowed to decrypt call it. A request whose words are here
+     * already is returned as it is. A changed word is sealed anew when the request is written; an
+     * unchanged request keeps its sealed copy.
+     */
+    Request disclose(Request request);
 
     /**
      * Writes {@code next} and {@code event} if the stored request still has version

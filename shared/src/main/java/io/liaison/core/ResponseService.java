@@ -65,7 +65,8 @@ public final class ResponseService {
                 return responses.response(requestId, earlier.get().number())
                         .<Outcome<Response>>map(Outcome.Ok::new).orElseGet(Outcome.NotFound::new);
             }
-            Request request = found.get();
+            // The gate compares the answer with the identifiers the requester named: open the filing.
+            Request request = requests.disclose(found.get());
             List<Violation> violations = check(request, answer);
             if (!violations.isEmpty()) return new Outcome.Invalid<>(violations);
             Instant now = clock.instant();
@@ -165,8 +166,9 @@ public final class ResponseService {
                 return new Outcome.Conflict<>("a request that is " + request.status().code() + " takes no notification clearance");
             }
             if (notificationCleared(requestId)) return new Outcome.Conflict<>("the notification is already recorded as cleared");
-            Lifecycle.Applied applied = Lifecycle.record(request, NOTIFICATION_CLEARED, Actor.of(caller), clock.instant(),
-                    List.of(ReleaseGate.NOTIFICATION), "Reg. 2023/1543 Art. 8");
+            // The contact point is shown the request as it now stands, words included.
+            Lifecycle.Applied applied = Lifecycle.record(requests.disclose(request), NOTIFICATION_CLEARED, Actor.of(caller),
+                    clock.instant(), List.of(ReleaseGate.NOTIFICATION), "Reg. 2023/1543 Art. 8");
             if (responses.record(applied.request(), applied.event())) return new Outcome.Ok<>(applied.request());
             if (attempt == ATTEMPTS) return new Outcome.Conflict<>("the request kept changing; try again");
         }

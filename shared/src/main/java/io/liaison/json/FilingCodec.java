@@ -36,7 +36,38 @@ public final class FilingCodec {
             List.of("ipv4", "ipv6", "domain", "email", "url", "account", "phone", "file_hash");
     private static final Set<String> IDENTIFIER_FIELDS = Set.of("type", "value", "observedAt", "service", "algorithm");
 
+    /** The fields that hold what a requester wrote about the case ({@link io.liaison.core.Words}), sealed at rest. */
+    static final Set<String> PARTICULARS = Set.of("caseReference", "offence", "summaryOfFacts", "identifiers",
+            "necessityStatement");
+    private static final Set<String> TERMS = FIELDS.stream().filter(f -> !PARTICULARS.contains(f))
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
     private FilingCodec() {}
+
+    /**
+     * The filing without its particulars, as the table keeps it in clear and as lists show it:
+     * type, urgency, target, legal basis, data categories, time range, TLP, PAP.
+     */
+    public static ObjectNode writeTerms(Filing filing) {
+        ObjectNode out = write(filing);
+        out.remove(PARTICULARS);
+        return out;
+    }
+
+    /** Reads what {@link #writeTerms} wrote: the filing with its particulars withheld ({@link Filing#withheld()}). */
+    public static Filing readTerms(JsonNode terms) {
+        FieldReader in = new FieldReader();
+        JsonNode root = in.object(terms, "", TERMS);
+        if (root == null) throw new IllegalStateException("stored filing terms are not an object");
+        Filing filing = new Filing(in.code(root, "type", "/type", RequestType.class, true),
+                in.code(root, "urgency", "/urgency", Urgency.class, true),
+                in.text(root, "targetJurisdiction", "/targetJurisdiction", true), legalBasis(in, root),
+                null, null, null, List.of(), categories(in, root), timeRange(in, root), null,
+                in.code(root, "tlp", "/tlp", Tlp.class, true), in.code(root, "pap", "/pap", Pap.class, true),
+                Boolean.TRUE.equals(in.bool(root, "dataSubjectMayBeInformed", "/dataSubjectMayBeInformed", true)));
+        if (!in.ok()) throw new IllegalStateException("stored filing terms are not valid: " + in.invalid() + in.unknownFields());
+        return filing;
+    }
 
     /** A filing, or the problems that kept it from being one. */
     public record Parsed(Filing filing, FieldReader problems) {}
@@ -107,7 +138,7 @@ public final class FilingCodec {
         return categories;
     }
 
-    private static List<Identifier> identifiers(FieldReader in, JsonNode root) {
+    static List<Identifier> identifiers(FieldReader in, JsonNode root) {
         JsonNode array = in.array(root, "identifiers", "/identifiers", true);
         List<Identifier> identifiers = new ArrayList<>();
         if (array == null) return identifiers;
@@ -193,7 +224,7 @@ public final class FilingCodec {
         return out;
     }
 
-    private static ObjectNode write(Identifier identifier) {
+    static ObjectNode write(Identifier identifier) {
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         switch (identifier) {
             case Identifier.IpV4 ip -> out.put("type", "ipv4").put("value", ip.value()).put("observedAt", ip.observedAt().toString());

@@ -15,7 +15,23 @@ import java.util.List;
 public final class Views {
     private Views() {}
 
+    /** The request with what people wrote on it: the view of one request its parties open. */
     public static ObjectNode request(Request request, Directory directory) {
+        if (request.wordsWithheld()) {
+            throw new IllegalStateException("request " + request.id() + " is shown whole only once its words are disclosed");
+        }
+        return view(request, directory, true);
+    }
+
+    /**
+     * The request as a list shows it: its state, terms and deadlines, without what people wrote on it
+     * (no particulars, questions, answers or party's note), so that a page opens no sealed words.
+     */
+    public static ObjectNode summary(Request request, Directory directory) {
+        return view(request, directory, false);
+    }
+
+    private static ObjectNode view(Request request, Directory directory, boolean withWords) {
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         out.put("id", request.id());
         out.put("status", request.status().code());
@@ -46,7 +62,7 @@ public final class Views {
             out.putObject("preservation").put("until", Times.format(request.preservation().until()))
                     .put("extended", request.preservation().extended());
         }
-        if (!request.clarifications().isEmpty()) {
+        if (withWords && !request.clarifications().isEmpty()) {
             ArrayNode rounds = out.putArray("clarifications");
             for (var c : request.clarifications()) {
                 ObjectNode round = rounds.addObject().put("question", c.question()).put("askedAt", Times.format(c.askedAt()));
@@ -54,18 +70,21 @@ public final class Views {
             }
         }
         if (request.outcome() != null) {
-            ObjectNode note = out.putObject("statusReason");
+            ObjectNode note = JsonNodeFactory.instance.objectNode();
             if (request.outcome().ground() != null) note.put("code", request.outcome().ground());
-            if (request.outcome().text() != null) note.put("text", request.outcome().text());
+            if (request.outcome().text() != null && (withWords || !request.outcome().byParty())) {
+                note.put("text", request.outcome().text());
+            }
+            if (!note.isEmpty()) out.set("statusReason", note);
         }
-        out.set("filing", FilingCodec.write(request.filing()));
+        out.set("filing", withWords ? FilingCodec.write(request.filing()) : FilingCodec.writeTerms(request.filing()));
         return out;
     }
 
     public static ObjectNode page(Page<Request> page, Directory directory) {
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         ArrayNode items = out.putArray("items");
-        page.items().forEach(r -> items.add(request(r, directory)));
+        page.items().forEach(r -> items.add(summary(r, directory)));
         if (page.cursor() == null) out.putNull("nextCursor");
         else out.put("nextCursor", page.cursor());
         return out;

@@ -6,6 +6,9 @@ import io.liaison.core.AuditEvent;
 import io.liaison.core.Page;
 import io.liaison.core.Request;
 import io.liaison.core.RequestStore;
+import io.liaison.core.Sealing;
+import io.liaison.core.Words;
+import io.liaison.json.WordsCodec;
 import io.liaison.core.Status;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -17,10 +20,13 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,7 +34,12 @@ import java.util.regex.Pattern;
 
 import static io.liaison.store.RequestItems.*;
 
-/** {@link RequestStore} on one DynamoDB table: every change is a conditional transaction. */
+/**
+ * {@link RequestStore} on one DynamoDB table: every change is a conditional transaction. What people
+ * wrote on a request ({@link Words}) is sealed with the payload cipher before it reaches the table,
+ * as one message bound to the context {requestId, part=request}; it is opened only when a use case
+ * discloses it, and written back unchanged (no new seal, no key) when a change adds no words.
+ */
 public final class DynamoRequestStore implements RequestStore {
     private static final int MAX_ITEMS_READ_PER_PAGE = 1000;
     private static final int FILTERED_CHUNK = 100;
@@ -36,13 +47,18 @@ public final class DynamoRequestStore implements RequestStore {
             "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z#[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
     private static final int MAX_CURSOR_LENGTH = 128;
 
+    static final String WORDS_PART = "request";
+
     private final DynamoDbClient db;
     private final String table;
+    private final PayloadCipher cipher;
     private final IdempotencyKeys keys;
 
-    public DynamoRequestStore(DynamoDbClient db, String table, Clock clock) {
+    /** {@code cipher} seals and opens the words; a function that never discloses them never calls it. */
+    public DynamoRequestStore(DynamoDbClient db, String table, Clock clock, PayloadCipher cipher) {
         this.db = db;
         this.table = table;
+        this.cipher = cipher;
         // Keys as the first version wrote them: filings' keys keep their item layout.
         this.keys = new IdempotencyKeys(db, table, clock, "IDEMPOTENCY");
     }
@@ -50,7 +66,7 @@ public final class DynamoRequestStore implements RequestStore {
     @Override
     public FileResult file(Request request, AuditEvent event, IdempotencyKey key) {
         Chained chained = chain(request, event);
-        List<TransactWriteItem> writes = new ArrayList<>(List.of(putNew(table, RequestItems.toItem(chained.request())),
+        List<TransactWriteItem> writes = new ArrayList<>(List.of(putNew(table, item(chained.request())),
                 putNew(table, chained.event())));
         if (key != null) writes.add(keys.put(key, item -> item.put(ID, AttributeValue.fromS(request.id()))));
         // Another try with the same key may be committing right now (TransactionConflict on AWS):
@@ -66,7 +82,8 @@ public final class DynamoRequestStore implements RequestStore {
                     String requestId = s(stored.get(), ID);
                     if (!key.fingerprint().equals(s(stored.get(), IdempotencyKeys.FINGERPRINT))) return new KeyReused(requestId);
                     Optional<Request> earlier = find(requestId);
-                    if (earlier.isPresent()) return new Replayed(earlier.get());
+                    // The requester is shown the request it filed, as the first try would have shown it.
+                    if (earlier.isPresent()) return new Replayed(disclose(earlier.get()));
                 }
                 if (attempt >= 5) throw e;
                 pause(attempt);
@@ -83,8 +100,79 @@ public final class DynamoRequestStore implements RequestStore {
     }
 
     @Override
+    public Request disclose(Request request) {
+        return switch (request.sealing()) {
+            case Sealing.Withheld withheld -> {
+                byte[] sealed = Base64.getDecoder().decode(withheld.envelope());
+                String text = new String(cipher.open(sealed, context(request.id())), StandardCharsets.UTF_8);
+                yield request.disclosed(WordsCodec.read(text), new Sealing.Disclosed(withheld.envelope(), fingerprint(text)));
+            }
+            // Stored in clear: the words are here; from now on the request is sealed when it is written.
+            case Sealing.Clear clear -> request.disclosed(request.words(), new Sealing.Unsealed());
+            case Sealing.Disclosed disclosed -> request;
+            case Sealing.Unsealed unsealed -> request;
+        };
+    }
+
+    @Override
     public boolean apply(Request next, AuditEvent event) {
-        return commit(db, changeWithEvent(table, next, event));
+        return commit(db, changeWithEvent(next, event));
+    }
+
+    /**
+     * The request's item, with its words sealed: the sealed copy it came with when the words were
+     * withheld or did not change, a new seal when they did (or when nothing was sealed yet), the old
+     * clear form for a request stored before filings were sealed that no use case disclosed.
+     */
+    Map<String, AttributeValue> item(Request request) {
+        return switch (request.sealing()) {
+            case Sealing.Withheld withheld -> RequestItems.toItem(request, Base64.getDecoder().decode(withheld.envelope()));
+            case Sealing.Clear clear -> RequestItems.toItem(request, null);
+            case Sealing.Disclosed disclosed -> {
+                String text = WordsCodec.write(request.words());
+                yield RequestItems.toItem(request, fingerprint(text).equals(disclosed.fingerprint())
+                        ? Base64.getDecoder().decode(disclosed.envelope()) : seal(request.id(), text));
+            }
+            case Sealing.Unsealed unsealed -> RequestItems.toItem(request, seal(request.id(), WordsCodec.write(request.words())));
+        };
+    }
+
+    /**
+     * Seals the words of a request stored in clear before filings were sealed, in place: the same
+     * version, the same trail, the words now sealed. Returns false when there was nothing to seal
+     * (already sealed, or no such request) or when the request changed meanwhile (run it again).
+     */
+    public boolean reseal(String requestId) {
+        GetItemResponse response = db.getItem(g -> g.tableName(table).consistentRead(true)
+                .key(key(requestPk(requestId), REQUEST_SK)));
+        if (!response.hasItem() || !response.item().containsKey(FILING)) return false;
+        Request clear = RequestItems.toRequest(response.item());
+        try {
+            db.putItem(p -> p.tableName(table).item(item(disclose(clear)))
+                    .conditionExpression("#v = :v AND attribute_exists(#filing)")
+                    .expressionAttributeNames(Map.of("#v", VERSION, "#filing", FILING))
+                    .expressionAttributeValues(Map.of(":v", AttributeValue.fromN(Long.toString(clear.version())))));
+            return true;
+        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    private byte[] seal(String requestId, String words) {
+        return cipher.seal(words.getBytes(StandardCharsets.UTF_8), context(requestId));
+    }
+
+    static Map<String, String> context(String requestId) {
+        return Map.of("requestId", requestId, "part", WORDS_PART);
+    }
+
+    /** Tells whether words changed; kept in memory only, never stored (it would let a guess be confirmed). */
+    private static String fingerprint(String words) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(words.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     record Chained(Request request, Map<String, AttributeValue> event) {}
@@ -110,14 +198,14 @@ public final class DynamoRequestStore implements RequestStore {
     }
 
     /** A change of the request and the event that records it, chained, for one transaction. */
-    static List<TransactWriteItem> changeWithEvent(String table, Request next, AuditEvent event) {
+    List<TransactWriteItem> changeWithEvent(Request next, AuditEvent event) {
         Chained chained = chain(next, event);
-        return List.of(putChanged(table, chained.request()), putNew(table, chained.event()));
+        return List.of(putChanged(chained.request()), putNew(table, chained.event()));
     }
 
     /** The request as changed, written only over the version the change was computed from. */
-    static TransactWriteItem putChanged(String table, Request next) {
-        return TransactWriteItem.builder().put(Put.builder().tableName(table).item(RequestItems.toItem(next))
+    private TransactWriteItem putChanged(Request next) {
+        return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item(next))
                 .conditionExpression("#v = :previous")
                 .expressionAttributeNames(Map.of("#v", VERSION))
                 .expressionAttributeValues(Map.of(":previous", AttributeValue.fromN(Long.toString(next.version() - 1))))

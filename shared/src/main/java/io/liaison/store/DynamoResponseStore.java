@@ -41,13 +41,16 @@ public final class DynamoResponseStore implements ResponseStore {
 
     private final DynamoDbClient db;
     private final String table;
+    private final DynamoRequestStore requests;
     private final PayloadCipher cipher;
     private final Clock clock;
     private final IdempotencyKeys idempotency;
 
-    public DynamoResponseStore(DynamoDbClient db, String table, PayloadCipher cipher, Clock clock) {
+    /** {@code requests} writes the request item each change rewrites, its words sealed as it seals them. */
+    public DynamoResponseStore(DynamoDbClient db, String table, DynamoRequestStore requests, PayloadCipher cipher, Clock clock) {
         this.db = db;
         this.table = table;
+        this.requests = requests;
         this.cipher = cipher;
         this.clock = clock;
         this.idempotency = new IdempotencyKeys(db, table, clock, "RESPONSE_IDEMPOTENCY");
@@ -55,7 +58,7 @@ public final class DynamoResponseStore implements ResponseStore {
 
     @Override
     public boolean submit(Request next, AuditEvent event, Response response, RequestStore.IdempotencyKey key) {
-        List<TransactWriteItem> writes = new ArrayList<>(DynamoRequestStore.changeWithEvent(table, next, event));
+        List<TransactWriteItem> writes = new ArrayList<>(requests.changeWithEvent(next, event));
         writes.addAll(List.of(
                 DynamoRequestStore.putNew(table, metadata(response, next.filing().targetJurisdiction())),
                 DynamoRequestStore.putNew(table, payload(response))));
@@ -73,7 +76,7 @@ public final class DynamoResponseStore implements ResponseStore {
 
     @Override
     public boolean review(Request next, AuditEvent event, Response reviewed) {
-        List<TransactWriteItem> writes = new ArrayList<>(DynamoRequestStore.changeWithEvent(table, next, event));
+        List<TransactWriteItem> writes = new ArrayList<>(requests.changeWithEvent(next, event));
         writes.add(TransactWriteItem.builder().put(p -> p.tableName(table)
                         .item(metadata(reviewed, next.filing().targetJurisdiction()))
                         .conditionExpression("#status = :held")
@@ -91,7 +94,7 @@ public final class DynamoResponseStore implements ResponseStore {
 
     @Override
     public boolean record(Request next, AuditEvent event) {
-        return DynamoRequestStore.commit(db, DynamoRequestStore.changeWithEvent(table, next, event));
+        return DynamoRequestStore.commit(db, requests.changeWithEvent(next, event));
     }
 
     @Override

@@ -12,14 +12,17 @@ import io.liaison.core.ContactPointKind;
 import io.liaison.core.Filing;
 import io.liaison.core.Request;
 import io.liaison.core.Requester;
+import io.liaison.core.Sealing;
 import io.liaison.core.Status;
 import io.liaison.json.Json;
 import io.liaison.json.FilingCodec;
 import io.liaison.json.Times;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +68,16 @@ public final class RequestItems {
     static final String URGENCY = "urgency";
     static final String FILED_AT = "filedAt";
     static final String UPDATED_AT = "updatedAt";
+    /** Before filings were sealed: the whole filing in clear (read, and written back as it was, until re-sealed). */
     static final String FILING = "filing";
+    /** The filing's terms in clear: what routing, lists and deadlines read. */
+    static final String TERMS = "terms";
+    /** What people wrote on the request ({@link io.liaison.core.Words}), sealed: binary, one Encryption SDK message. */
+    static final String WORDS = "words";
+    /** When each round of questions was asked and answered, in clear; their texts are in {@link #WORDS}. */
+    static final String ROUNDS = "rounds";
+    /** Set when the status note is a party's words: its text is then in {@link #WORDS}, not in {@link #STATUS_TEXT}. */
+    static final String NOTE_BY_PARTY = "noteByParty";
     static final String CONTACT_POINT = "contactPointId";
     static final String CONTACT_POINT_KIND = "contactPointKind";
     static final String ROUTING_RULE = "routingRule";
@@ -135,7 +147,11 @@ public final class RequestItems {
         return item.containsKey(SK) && REQUEST_SK.equals(item.get(SK).s());
     }
 
-    public static Map<String, AttributeValue> toItem(Request r) {
+    /**
+     * The request item. {@code sealedWords} is the sealed copy of what people wrote on it; null for
+     * a request stored in clear before filings were sealed, which is written back in its old form.
+     */
+    public static Map<String, AttributeValue> toItem(Request r, byte[] sealedWords) {
         Map<String, AttributeValue> item = new HashMap<>();
         put(item, PK, requestPk(r.id()));
         put(item, SK, REQUEST_SK);
@@ -151,7 +167,12 @@ public final class RequestItems {
         put(item, URGENCY, r.filing().urgency().code());
         put(item, FILED_AT, Times.format(r.filedAt()));
         put(item, UPDATED_AT, Times.format(r.updatedAt()));
-        put(item, FILING, FilingCodec.write(r.filing()).toString());
+        if (sealedWords == null) {
+            put(item, FILING, FilingCodec.write(r.filing()).toString());
+        } else {
+            put(item, TERMS, FilingCodec.writeTerms(r.filing()).toString());
+            item.put(WORDS, AttributeValue.fromB(SdkBytes.fromByteArray(sealedWords)));
+        }
         put(item, GSI1PK, agencyPk(r.requester().jurisdiction(), r.requester().agency()));
         put(item, GSI1SK, Times.format(r.filedAt()) + "#" + r.id());
         Assignment a = r.assignment();
@@ -174,7 +195,10 @@ public final class RequestItems {
             put(item, PRESERVED_UNTIL, Times.format(r.preservation().until()));
             item.put(PRESERVATION_EXTENDED, AttributeValue.fromBool(r.preservation().extended()));
         }
-        if (!r.clarifications().isEmpty()) put(item, CLARIFICATIONS, clarifications(r.clarifications()));
+        if (!r.clarifications().isEmpty()) {
+            if (sealedWords == null) put(item, CLARIFICATIONS, clarifications(r.clarifications()));
+            else put(item, ROUNDS, rounds(r.clarifications()));
+        }
         // Sparse: only a request that owes something is in the due index the deadline monitor reads.
         Deadlines.nextDue(r).ifPresent(due -> {
             put(item, GSI5PK, duePk(dueShard(r.id())));
@@ -182,16 +206,23 @@ public final class RequestItems {
         });
         if (r.outcome() != null) {
             put(item, STATUS_CODE, r.outcome().ground());
-            put(item, STATUS_TEXT, r.outcome().text());
+            if (sealedWords == null || !r.outcome().byParty()) put(item, STATUS_TEXT, r.outcome().text());
+            if (sealedWords != null && r.outcome().byParty()) item.put(NOTE_BY_PARTY, AttributeValue.fromBool(true));
         }
         put(item, TRAIL_HEAD, r.trailHead());
         return item;
     }
 
+    /**
+     * The request an item holds: with its words withheld ({@link Sealing.Withheld}) when they are
+     * sealed, or whole ({@link Sealing.Clear}) when it was stored in clear before filings were sealed.
+     */
     public static Request toRequest(Map<String, AttributeValue> item) {
+        boolean clear = item.containsKey(FILING);
         Filing filing;
         try {
-            filing = FilingCodec.read(Json.MAPPER.readTree(s(item, FILING))).filing();
+            filing = clear ? FilingCodec.read(Json.MAPPER.readTree(s(item, FILING))).filing()
+                    : FilingCodec.readTerms(Json.MAPPER.readTree(s(item, TERMS)));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException("stored filing of " + s(item, ID) + " does not parse", e);
         }
@@ -204,14 +235,25 @@ public final class RequestItems {
                 : null;
         Preservation preservation = item.containsKey(PRESERVED_UNTIL)
                 ? new Preservation(instant(item, PRESERVED_UNTIL), bool(item, PRESERVATION_EXTENDED)) : null;
-        Request.StatusNote note = item.containsKey(STATUS_CODE) || item.containsKey(STATUS_TEXT)
-                ? new Request.StatusNote(s(item, STATUS_CODE), s(item, STATUS_TEXT)) : null;
+        Status status = code(Status.class, s(item, STATUS));
+        // A clear item kept no mark of whose words its note is: in these states it is a party's
+        // (an accept note, a rejection's justification, a withdrawal's reason); in the others Liaison's.
+        boolean byParty = clear ? item.containsKey(STATUS_TEXT) && PARTY_NOTE_STATES.contains(status) : bool(item, NOTE_BY_PARTY);
+        Request.StatusNote note = item.containsKey(STATUS_CODE) || item.containsKey(STATUS_TEXT) || byParty
+                ? new Request.StatusNote(s(item, STATUS_CODE), s(item, STATUS_TEXT), byParty) : null;
+        List<Clarification> rounds = item.containsKey(CLARIFICATIONS) ? clarifications(s(item, CLARIFICATIONS))
+                : item.containsKey(ROUNDS) ? rounds(s(item, ROUNDS)) : List.of();
+        Sealing sealing = clear ? new Sealing.Clear()
+                : new Sealing.Withheld(Base64.getEncoder().encodeToString(item.get(WORDS).b().asByteArray()));
         return new Request(s(item, ID),
                 new Requester(s(item, REQUESTER_JURISDICTION), s(item, REQUESTER_AGENCY), s(item, REQUESTER_SUBJECT)),
-                filing, code(Status.class, s(item, STATUS)), Long.parseLong(item.get(VERSION).n()),
+                filing, status, Long.parseLong(item.get(VERSION).n()),
                 instant(item, FILED_AT), instant(item, UPDATED_AT), assignment, note, s(item, TRAIL_HEAD), preservation,
-                item.containsKey(CLARIFICATIONS) ? clarifications(s(item, CLARIFICATIONS)) : List.of());
+                rounds, sealing);
     }
+
+    private static final java.util.Set<Status> PARTY_NOTE_STATES =
+            java.util.EnumSet.of(Status.ACCEPTED, Status.AWAITING_CLARIFICATION, Status.REJECTED, Status.WITHDRAWN);
 
     private static boolean bool(Map<String, AttributeValue> item, String name) {
         AttributeValue value = item.get(name);
@@ -226,6 +268,29 @@ public final class RequestItems {
             if (c.answer() != null) round.put("answer", c.answer()).put("answeredAt", Times.format(c.answeredAt()));
         }
         return array.toString();
+    }
+
+    /** The rounds' times only: their texts are sealed with the request's other words. */
+    private static String rounds(List<Clarification> rounds) {
+        var array = Json.MAPPER.createArrayNode();
+        for (Clarification c : rounds) {
+            var round = array.addObject().put("askedAt", Times.format(c.askedAt()));
+            if (c.answeredAt() != null) round.put("answeredAt", Times.format(c.answeredAt()));
+        }
+        return array.toString();
+    }
+
+    private static List<Clarification> rounds(String text) {
+        try {
+            List<Clarification> rounds = new java.util.ArrayList<>();
+            for (var round : Json.MAPPER.readTree(text)) {
+                rounds.add(new Clarification(null, Instant.parse(round.path("askedAt").asText()), null,
+                        round.hasNonNull("answeredAt") ? Instant.parse(round.path("answeredAt").asText()) : null));
+            }
+            return rounds;
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("stored rounds do not parse", e);
+        }
     }
 
     private static List<Clarification> clarifications(String text) {

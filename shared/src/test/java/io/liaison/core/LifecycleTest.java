@@ -215,7 +215,7 @@ class LifecycleTest {
 
         // THEN the requester can read both on the request; the audit event keeps the code, not the words
         assertThat(applied.request().outcome())
-                .isEqualTo(new Request.StatusNote("data_not_stored", "Logs are kept for 3 days only"));
+                .isEqualTo(Request.StatusNote.byParty("data_not_stored", "Logs are kept for 3 days only"));
         assertThat(applied.event().ground()).isEqualTo("data_not_stored");
         assertThat(applied.event().reason()).isNull();
     }

@@ -16,7 +16,7 @@ class RequestItemsTest {
 
     private static String agencySortKey(String id, String filedAt) {
         Request request = Request.filed(id, NL, Filings.preservation().build(), Instant.parse(filedAt));
-        return RequestItems.toItem(request).get(RequestItems.GSI1SK).s();
+        return RequestItems.toItem(request, new byte[] {1}).get(RequestItems.GSI1SK).s();
     }
 
     @Test
@@ -26,6 +26,34 @@ class RequestItemsTest {
 
         assertThat(onTheSecond).startsWith("2026-11-24T21:35:25.000Z#");
         assertThat(onTheSecond).isLessThan(later);
+    }
+
+    @Test
+    void aSealedRequestItem_holdsNoneOfThePeoplesWords_andReadsBackWithThemWithheld() {
+        Request request = Request.filed("00000000-0000-4000-8000-000000000003", NL, Filings.preservation().build(),
+                Instant.parse("2026-11-24T21:35:25Z"));
+
+        var item = RequestItems.toItem(request, new byte[] {9, 9});
+        Request read = RequestItems.toRequest(item);
+
+        assertThat(item.toString()).doesNotContain("203.0.113.45", "leaks-example.de", "NL-THTC-2026-0412", "Ransomware",
+                "hospital", "preservation the");
+        assertThat(read.wordsWithheld()).isTrue();
+        assertThat(read.filing()).isEqualTo(request.filing().withheld());
+        assertThat(read.sealing()).isEqualTo(new io.liaison.core.Sealing.Withheld("CQk="));
+    }
+
+    @Test
+    void aRequestStoredInClearBeforeFilingsWereSealed_readsWhole_andIsWrittenBackAsItWas() {
+        Request request = Request.filed("00000000-0000-4000-8000-000000000004", NL, Filings.preservation().build(),
+                Instant.parse("2026-11-24T21:35:25Z"));
+        var clearItem = RequestItems.toItem(request, null);
+
+        Request read = RequestItems.toRequest(clearItem);
+
+        assertThat(read.sealing()).isEqualTo(new io.liaison.core.Sealing.Clear());
+        assertThat(read.filing()).isEqualTo(request.filing());
+        assertThat(RequestItems.toItem(read, null)).isEqualTo(clearItem);
     }
 
     @Test

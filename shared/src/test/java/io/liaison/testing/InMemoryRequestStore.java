@@ -6,7 +6,9 @@ import io.liaison.core.Request;
 import io.liaison.core.RequestStore;
 import io.liaison.core.Response;
 import io.liaison.core.ResponseStore;
+import io.liaison.core.Sealing;
 import io.liaison.core.Status;
+import io.liaison.core.Words;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -23,13 +25,19 @@ import java.util.function.Predicate;
  * A {@link RequestStore} in a map, for tests of the core and of the handlers. It keeps the
  * contract the DynamoDB store keeps: {@link #apply} writes only over the version the change was
  * computed from; a reused Idempotency-Key replays the stored request or reports the reuse; lists
- * are newest first, with a cursor that only the list that handed it out can read.
+ * are newest first, with a cursor that only the list that handed it out can read. Like it, it hands
+ * requests over with their words withheld and keeps them aside, so a use case that shows or changes
+ * words must disclose them, and one that does not (routing, deadlines, lists) works without them.
  */
 public final class InMemoryRequestStore implements RequestStore, ResponseStore {
     private boolean cancelNextApply;
     private record StoredKey(String requestId, String fingerprint) {}
 
+    private static final Sealing.Withheld SEALED = new Sealing.Withheld("in-memory");
+
+    /** Every request as stored, with its words withheld; the words of each version are kept aside. */
     private final Map<String, Request> requests = new LinkedHashMap<>();
+    private final Map<String, Words> words = new HashMap<>();
     private final Map<String, List<AuditEvent>> trails = new HashMap<>();
     private final Map<String, StoredKey> keys = new HashMap<>();
     private final Map<String, List<Response>> answers = new HashMap<>();
@@ -65,7 +73,7 @@ public final class InMemoryRequestStore implements RequestStore, ResponseStore {
             StoredKey stored = keys.get(key.scope() + "#" + key.key());
             if (stored != null) {
                 return stored.fingerprint().equals(key.fingerprint())
-                        ? new Replayed(requests.get(stored.requestId()))
+                        ? new Replayed(disclose(requests.get(stored.requestId())))
                         : new KeyReused(stored.requestId());
             }
         }
@@ -73,7 +81,7 @@ public final class InMemoryRequestStore implements RequestStore, ResponseStore {
             throw new IllegalStateException("request " + request.id() + " is stored already");
         }
         requireSequence(request, event);
-        requests.put(request.id(), request);
+        keep(request);
         trails.put(request.id(), new ArrayList<>(List.of(event)));
         if (key != null) keys.put(key.scope() + "#" + key.key(), new StoredKey(request.id(), key.fingerprint()));
         return new Stored();
@@ -100,10 +108,30 @@ public final class InMemoryRequestStore implements RequestStore, ResponseStore {
             Request current = requests.get(next.id());
             if (current == null || current.version() != next.version() - 1) return false;
             requireSequence(next, event);
-            requests.put(next.id(), next);
+            if (next.wordsWithheld()) words.put(next.id() + "#" + next.version(), words.get(current.id() + "#" + current.version()));
+            keep(next);
             trails.get(next.id()).add(event);
             return true;
         }
+    }
+
+    @Override
+    public synchronized Request disclose(Request request) {
+        if (!request.wordsWithheld()) return request;
+        Words kept = words.get(request.id() + "#" + request.version());
+        if (kept == null) throw new IllegalStateException("no words kept for " + request.id() + " version " + request.version());
+        return request.disclosed(kept, new Sealing.Disclosed(SEALED.envelope(), "in-memory"));
+    }
+
+    /** Stores the request withheld, and its words (unless withheld) under its version. */
+    private void keep(Request request) {
+        if (!request.wordsWithheld()) words.put(request.id() + "#" + request.version(), request.words());
+        requests.put(request.id(), request.wordsWithheld() ? request : request.withheld(SEALED));
+    }
+
+    /** The request as stored, with its words: what a test that looks inside the store sees. */
+    public synchronized Optional<Request> stored(String requestId) {
+        return Optional.ofNullable(requests.get(requestId)).map(this::disclose);
     }
 
     @Override

@@ -231,6 +231,8 @@ class RouterHandlerTest {
 
         @Override public Optional<Request> find(String requestId) { throw down(); }
 
+        @Override public Request disclose(Request request) { throw down(); }
+
         @Override public boolean apply(Request next, AuditEvent event) { throw down(); }
 
         @Override public Page<Request> byAgency(String jurisdiction, String agency, Status status, String cursor, int limit) {

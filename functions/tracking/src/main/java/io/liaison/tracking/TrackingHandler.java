@@ -72,7 +72,7 @@ public final class TrackingHandler implements RequestHandler<APIGatewayV2HTTPEve
     private APIGatewayV2HTTPResponse responses(ApiRequest request) {
         var caller = request.caller();
         String id = request.requestId();
-        return HttpApi.result(wiring.requests().get(caller, id), filed ->
+        return HttpApi.result(wiring.requests().summary(caller, id), filed ->
                 HttpApi.result(wiring.responses().read(caller, id), seen ->
                         HttpApi.json(200, ResponseViews.list(id, seen, caller.role(), filed.filing().pap()))));
     }
