@@ -180,6 +180,28 @@ class FunctionPoliciesTest {
         assertThat(wide).isEmpty();
     }
 
+    /**
+     * What people write on requests is sealed under PayloadKey (issue 14): only the functions that
+     * show it (intake, casework, tracking) or open payloads and webhook secrets may decrypt with that
+     * key; the router, the deadline monitor, the audit and digest functions and the policy function
+     * cannot, so neither their code nor anyone holding their role reads a filing.
+     */
+    @Test
+    void onlyTheFunctionsThatShowARequestsWords_mayDecryptWithThePayloadKey() {
+        Set<String> mayDecrypt = new HashSet<>();
+        for (Template.Function function : template.functions()) {
+            for (TemplatePolicies.Statement statement : TemplatePolicies.of(template, function)) {
+                if (statement.resources().contains("key/PayloadKey") && statement.actions().contains("kms:Decrypt")) {
+                    mayDecrypt.add(function.logicalId());
+                }
+            }
+        }
+        assertThat(mayDecrypt).containsExactlyInAnyOrder("IntakeFunction", "CaseworkFunction", "TrackingFunction",
+                "ReviewFunction", "NotifierFunction");
+        assertThat(mayDecrypt).doesNotContain("RouterFunction", "AuditFunction", "DeadlineFunction", "DigestFunction",
+                "PolicyFunction");
+    }
+
     @Test
     void theTourReachedEveryFunction() {
         Set<String> called = new HashSet<>();

@@ -73,8 +73,10 @@ class IdempotencyTest {
     }
 
     private long storedWithCaseReference(String caseReference) {
-        return api.get("fr-police", "/requests?limit=100").json().path("items").findValues("filing").stream()
-                .filter(f -> f.path("caseReference").asText().equals(caseReference)).count();
+        // A list shows no case reference (it is sealed with the filing): open each request listed.
+        return api.get("fr-police", "/requests?limit=100").json().path("items").findValuesAsText("id").stream()
+                .map(id -> api.get("fr-police", "/requests/" + id).json().path("filing").path("caseReference").asText())
+                .filter(caseReference::equals).count();
     }
 
     private static Api.Response join(Future<Api.Response> future) {

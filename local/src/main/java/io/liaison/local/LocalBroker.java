@@ -86,6 +86,8 @@ public final class LocalBroker implements AutoCloseable {
     private String dynamoEndpoint;
     private String tableName;
     private DynamoDbClient dynamoDb;
+    private DynamoDbStreamsClient streams;
+    private String streamArn;
     private LocalQueues queues;
     private Path outbox;
     /** The notifier writes e-mail notices to this folder instead of sending them through SES. */
@@ -152,6 +154,8 @@ public final class LocalBroker implements AutoCloseable {
         List<ApiServer.Binding> bindings = new ArrayList<>();
         List<Poller> pollers = new ArrayList<>();
         DynamoDbStreamsClient streams = Clients.dynamoDbStreams(adminEnv);
+        this.streams = streams;
+        this.streamArn = streamArn;
         running.add(streams);
         Tables.awaitStream(streams, streamArn);
         for (Template.Function function : template.functions()) {
@@ -282,6 +286,15 @@ public final class LocalBroker implements AutoCloseable {
 
     public DynamoDbClient dynamoDb() {
         return dynamoDb;
+    }
+
+    /** A client of the table's stream (what the router reads), and the stream's ARN. */
+    public DynamoDbStreamsClient dynamoDbStreams() {
+        return streams;
+    }
+
+    public String streamArn() {
+        return streamArn;
     }
 
     /** A client of the local SQS (ElasticMQ), where the template's queues are. */
@@ -427,6 +440,9 @@ public final class LocalBroker implements AutoCloseable {
         if (args.length > 0 && args[0].equals("verify")) {
             // The offline verifier: no broker is started, nothing but the export and the key is read.
             System.exit(io.liaison.audit.ExportVerifier.run(java.util.Arrays.copyOfRange(args, 1, args.length)));
+        }
+        if (args.length > 0 && args[0].equals("reseal")) {
+            System.exit(Reseal.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out));
         }
         Options options;
         try {
