@@ -37,9 +37,11 @@ public final class IntakeHandler implements RequestHandler<APIGatewayV2HTTPEvent
 
     /**
      * Before the SnapStart snapshot: the sample filing read and validated, then refused because a
-     * contact point does not file (nothing is written); a withdrawal of a request nobody filed (404).
+     * contact point does not file (nothing is written); a withdrawal of a request nobody filed (404);
+     * the payload cipher built (nothing sealed), since every filing seals what the requester wrote.
      */
     public void prime() {
+        wiring.prepareSealing();
         Priming.expect(403, handleRequest(Priming.apiEvent("POST /requests", Map.of(), Priming.contactPoint(), Priming.sampleFiling()), Priming.CONTEXT));
         Priming.expect(404, handleRequest(Priming.apiEvent("POST /requests/{id}/withdrawal", Map.of("id", Priming.ABSENT_REQUEST),
                 Priming.requester(), "{\"reason\":\"priming\"}"), Priming.CONTEXT));
