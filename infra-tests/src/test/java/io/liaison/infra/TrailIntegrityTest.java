@@ -91,6 +91,66 @@ class TrailIntegrityTest {
         assertThat(api.get("auditor", "/audit/requests/00000000-0000-4000-8000-000000000000/verification").status()).isEqualTo(404);
     }
 
+    /** The members an entry hash covers (docs/audit-format.md); whatever else an API object carries is left out. */
+    private static final java.util.List<String> HASHED = java.util.List.of("requestId", "sequence", "at", "action", "from", "to",
+            "actor", "ruleIds", "ground", "reason", "policyVersion");
+
+    /** An event's entry hash as an outside auditor recomputes it: from the object alone, with a stock RFC 8785 canonicaliser. */
+    private static String rehash(com.fasterxml.jackson.databind.JsonNode event) throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode hashed = event.deepCopy();
+        hashed.retain(HASHED);
+        if (hashed.path("from").isNull()) hashed.remove("from");
+        java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+        sha.update((byte) 0x00);
+        sha.update(new org.erdtman.jcs.JsonCanonicalizer(hashed.toString()).getEncodedUTF8());
+        return java.util.HexFormat.of().formatHex(sha.digest());
+    }
+
+    private static String link(String previous, String entry) throws Exception {
+        java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+        sha.update((byte) 0x01);
+        sha.update(java.util.HexFormat.of().parseHex(previous));
+        sha.update(java.util.HexFormat.of().parseHex(entry));
+        return java.util.HexFormat.of().formatHex(sha.digest());
+    }
+
+    @Test
+    void everyEventAnAuditorReads_rehashesOnItsOwn_inTheTrail_theListAndTheExport(Api api) throws Exception {
+        java.time.Instant from = java.time.Instant.now().minusSeconds(1);
+        String id = api.file("nl-police", Api.preservation());
+        api.awaitRouted("nl-police", id);
+        api.post("de-poc247", "/requests/" + id + "/acknowledgement", Api.JSON.createObjectNode().put("decision", "accept"));
+        api.awaitQuietTrail("nl-police", id);
+        java.time.Instant to = java.time.Instant.now().plusSeconds(1);
+
+        var trail = api.get("auditor", "/audit/requests/" + id + "/events").json();
+        String chain = "0".repeat(64);
+        for (var event : trail.path("items")) {
+            assertThat(event.path("requestId").asText()).isEqualTo(id);
+            assertThat(rehash(event)).isEqualTo(event.path("entryHash").asText());
+            chain = link(chain, event.path("entryHash").asText());
+            assertThat(event.path("chainHash").asText()).isEqualTo(chain);
+        }
+        assertThat(chain).isEqualTo(trail.path("head").asText());
+
+        java.util.List<com.fasterxml.jackson.databind.JsonNode> listed = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            var page = api.get("auditor", "/audit/events?limit=100&from=" + from + "&to=" + to + (cursor == null ? "" : "&cursor=" + cursor)).json();
+            page.path("items").forEach(listed::add);
+            cursor = page.path("nextCursor").isNull() ? null : page.path("nextCursor").asText();
+        } while (cursor != null);
+        java.util.List<com.fasterxml.jackson.databind.JsonNode> exported = new java.util.ArrayList<>();
+        for (String line : api.get("auditor", "/audit/export?from=" + from + "&to=" + to).body().split("\n")) {
+            var record = Api.JSON.readTree(line);
+            if (record.path("type").asText().equals("event")) exported.add(record);
+        }
+        for (var events : java.util.List.of(listed, exported)) {
+            assertThat(events).filteredOn(e -> e.path("requestId").asText().equals(id)).hasSameSizeAs(trail.path("items"))
+                    .allSatisfy(e -> assertThat(rehash(e)).isEqualTo(e.path("entryHash").asText()));
+        }
+    }
+
     @Test
     void anAuditorListsEventsAcrossRequestsByTime_andJurisdiction_pagingEachOnce(Api api) {
         java.time.Instant from = java.time.Instant.now().minusSeconds(1);

@@ -1,15 +1,10 @@
 package io.liaison.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.liaison.core.Actor;
-import io.liaison.core.AuditEvent;
-import io.liaison.core.Coded;
-import io.liaison.core.Status;
 import io.liaison.json.Json;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -34,7 +29,7 @@ public final class ExportVerifier {
             if (line.isBlank()) continue;
             JsonNode node = Json.MAPPER.readTree(line);
             switch (node.path("type").asText()) {
-                case "event" -> trails.computeIfAbsent(node.path("requestId").asText(), k -> new ArrayList<>()).add(stored(node));
+                case "event" -> trails.computeIfAbsent(node.path("requestId").asText(), k -> new ArrayList<>()).add(EventJson.stored(node));
                 case "head" -> heads.put(node.path("requestId").asText(), node);
                 case "digest" -> digests.add(node);
                 default -> throw new IOException("an export line of unknown type: " + node.path("type").asText());
@@ -74,22 +69,6 @@ public final class ExportVerifier {
             }
         }
         return findings;
-    }
-
-    private static TrailVerifier.StoredEvent stored(JsonNode e) {
-        JsonNode actor = e.path("actor");
-        List<String> rules = new ArrayList<>();
-        e.path("ruleIds").forEach(r -> rules.add(r.asText()));
-        AuditEvent event = new AuditEvent(e.path("requestId").asText(), e.path("sequence").asLong(), Instant.parse(e.path("at").asText()),
-                e.path("action").asText(), e.path("from").isNull() ? null : status(e.path("from").asText()), status(e.path("to").asText()),
-                new Actor(actor.path("role").asText(), actor.path("jurisdiction").asText(null), actor.path("organisation").asText(null),
-                        actor.path("subject").asText(null)),
-                rules, e.path("ground").asText(null), e.path("reason").asText(null), e.path("policyVersion").asText(null));
-        return new TrailVerifier.StoredEvent(event, new Hash(e.path("entryHash").asText()), new Hash(e.path("chainHash").asText()));
-    }
-
-    private static Status status(String code) {
-        return Coded.parse(Status.class, code).orElseThrow(() -> new IllegalArgumentException("unknown status " + code));
     }
 
     /** {@code verify export.jsonl --public-key key.pem}: exit 0 when valid, 1 with the findings when not. */

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.liaison.audit.EventJson;
 import io.liaison.audit.TrailVerifier;
 import io.liaison.config.Clients;
 import io.liaison.config.Environment;
@@ -110,8 +111,7 @@ public final class AuditorHandler implements RequestHandler<APIGatewayV2HTTPEven
         ObjectNode out = Json.MAPPER.createObjectNode();
         var items = out.putArray("items");
         for (StoredTrails.ListedEvent listed : page.items()) {
-            ObjectNode item = event(listed.stored());
-            item.put("requestId", listed.stored().event().requestId());
+            ObjectNode item = EventJson.write(listed.stored());
             item.put("requesterJurisdiction", listed.requesterJurisdiction());
             item.put("targetJurisdiction", listed.targetJurisdiction());
             items.add(item);
@@ -138,29 +138,8 @@ public final class AuditorHandler implements RequestHandler<APIGatewayV2HTTPEven
         out.put("targetJurisdiction", trail.targetJurisdiction());
         out.put("head", trail.head().hex());
         var items = out.putArray("items");
-        for (TrailVerifier.StoredEvent stored : trail.events()) items.add(event(stored));
+        for (TrailVerifier.StoredEvent stored : trail.events()) items.add(EventJson.write(stored));
         return HttpApi.json(200, out);
-    }
-
-    /** One event as auditors see it: who, what, when, and its hashes; never payload content. */
-    private static ObjectNode event(TrailVerifier.StoredEvent stored) {
-        var e = stored.event();
-        ObjectNode item = Json.MAPPER.createObjectNode();
-        item.put("sequence", e.sequence()).put("at", io.liaison.json.Times.format(e.at())).put("action", e.action());
-        if (e.from() == null) item.putNull("from");
-        else item.put("from", e.from().code());
-        item.put("to", e.to().code());
-        ObjectNode actor = item.putObject("actor").put("role", e.actor().role());
-        if (e.actor().jurisdiction() != null) actor.put("jurisdiction", e.actor().jurisdiction());
-        if (e.actor().organisation() != null) actor.put("organisation", e.actor().organisation());
-        if (e.actor().subject() != null) actor.put("subject", e.actor().subject());
-        var rules = item.putArray("ruleIds");
-        e.ruleIds().forEach(rules::add);
-        if (e.ground() != null) item.put("ground", e.ground());
-        if (e.reason() != null) item.put("reason", e.reason());
-        if (e.policyVersion() != null) item.put("policyVersion", e.policyVersion());
-        item.put("entryHash", stored.entryHash().hex()).put("chainHash", stored.chainHash().hex());
-        return item;
     }
 
     /** Most trails one export carries; a wider range is refused so that the answer stays in one response. */
@@ -192,7 +171,9 @@ public final class AuditorHandler implements RequestHandler<APIGatewayV2HTTPEven
             if (found.isEmpty()) continue;
             StoredTrails.Trail trail = found.get();
             for (TrailVerifier.StoredEvent stored : trail.events()) {
-                out.append(event(stored).put("type", "event").put("requestId", requestId)).append('\n');
+                ObjectNode line = Json.MAPPER.createObjectNode().put("type", "event");
+                line.setAll(EventJson.write(stored));
+                out.append(line).append('\n');
                 hours.add(io.liaison.store.Digests.hourOf(stored.event().at()));
             }
             out.append(Json.MAPPER.createObjectNode().put("type", "head").put("requestId", requestId)
