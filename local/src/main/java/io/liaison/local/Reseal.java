@@ -59,8 +59,9 @@ public final class Reseal {
             Environment env = new Environment(variables);
             try (DynamoDbClient db = Clients.dynamoDb(env)) {
                 Counts counts = reseal(db, new DynamoRequestStore(db, table, Clock.systemUTC(), Wiring.cipher(env)), table);
-                out.printf("re-sealed %d of %d requests stored in clear; %d changed meanwhile: run again%n",
-                        counts.sealed(), counts.found(), counts.found() - counts.sealed());
+                int left = counts.found() - counts.sealed();
+                out.printf("re-sealed %d of %d requests stored in clear%s%n", counts.sealed(), counts.found(),
+                        left == 0 ? "" : "; " + left + " changed meanwhile: run again");
                 return counts.found() == counts.sealed() ? 0 : 1;
             }
         } catch (Exception e) {
