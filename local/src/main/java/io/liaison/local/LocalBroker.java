@@ -27,6 +27,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,17 +43,19 @@ public final class LocalBroker implements AutoCloseable {
 
     /**
      * How to start. {@code dynamoEndpoint} uses an existing DynamoDB (LocalStack, AWS) instead of
-     * starting DynamoDB Local; {@code dataDir} keeps DynamoDB Local's data across restarts.
+     * starting DynamoDB Local; {@code dataDir} keeps DynamoDB Local's data across restarts;
+     * {@code localKms} seals with a KMS keyring against {@link LocalKms}, which holds each function
+     * to the KMS actions its policy allows (the benchmark: every KMS request is seen and priced).
      */
     public record Options(String host, int port, int dynamoPort, Path dataDir, String dynamoEndpoint,
-                          Path template, String tableName, Map<String, String> environment) {
+                          Path template, String tableName, Map<String, String> environment, boolean localKms) {
         public Options {
             environment = environment == null ? Map.of() : Map.copyOf(environment);
         }
 
         public Options(String host, int port, int dynamoPort, Path dataDir, String dynamoEndpoint, Path template,
                        String tableName) {
-            this(host, port, dynamoPort, dataDir, dynamoEndpoint, template, tableName, Map.of());
+            this(host, port, dynamoPort, dataDir, dynamoEndpoint, template, tableName, Map.of(), false);
         }
 
         public static Options defaults() {
@@ -60,20 +63,24 @@ public final class LocalBroker implements AutoCloseable {
         }
 
         public Options withPorts(int port, int dynamoPort) {
-            return new Options(host, port, dynamoPort, dataDir, dynamoEndpoint, template, tableName, environment);
+            return new Options(host, port, dynamoPort, dataDir, dynamoEndpoint, template, tableName, environment, localKms);
         }
 
         public Options withDynamoEndpoint(String endpoint, String table) {
-            return new Options(host, port, dynamoPort, dataDir, endpoint, template, table, environment);
+            return new Options(host, port, dynamoPort, dataDir, endpoint, template, table, environment, localKms);
         }
 
         public Options withTemplate(Path file) {
-            return new Options(host, port, dynamoPort, dataDir, dynamoEndpoint, file, tableName, environment);
+            return new Options(host, port, dynamoPort, dataDir, dynamoEndpoint, file, tableName, environment, localKms);
         }
 
         /** Variables set for every function over what the template says (tests: a shorter retry backoff). */
         public Options withEnvironment(Map<String, String> variables) {
-            return new Options(host, port, dynamoPort, dataDir, dynamoEndpoint, template, tableName, variables);
+            return new Options(host, port, dynamoPort, dataDir, dynamoEndpoint, template, tableName, variables, localKms);
+        }
+
+        public Options withLocalKms() {
+            return new Options(host, port, dynamoPort, dataDir, dynamoEndpoint, template, tableName, environment, true);
         }
     }
 
@@ -158,6 +165,12 @@ public final class LocalBroker implements AutoCloseable {
         this.streamArn = streamArn;
         running.add(streams);
         Tables.awaitStream(streams, streamArn);
+        LocalKms kms = null;
+        if (options.localKms()) {
+            kms = LocalKms.start(options.host(), 0, "arn:aws:kms:" + region() + ":000000000000:key/local-payload-key",
+                    Base64.getDecoder().decode(keys.get(io.liaison.config.Wiring.PAYLOAD_KEY)), LocalKms.grants(template, "PayloadKey"));
+            running.add(kms);
+        }
         for (Template.Function function : template.functions()) {
             Map<String, String> variables = new HashMap<>(awsVariables);
             function.environment().forEach((name, value) -> {
@@ -165,6 +178,11 @@ public final class LocalBroker implements AutoCloseable {
                 if (resolved != null) variables.put(name, resolved);
             });
             variables.putAll(keys);
+            if (kms != null) {
+                variables.remove(io.liaison.config.Wiring.PAYLOAD_KEY);
+                variables.put(io.liaison.config.Wiring.PAYLOAD_KMS_KEY_ARN, kms.keyArn());
+                variables.put("AWS_ENDPOINT_URL_KMS", kms.endpoint(function.logicalId()));
+            }
             variables.put(MAIL_OUTBOX, outbox.toAbsolutePath().toString());
             // Webhooks may point at this machine (bin/webhook-listener, the tests' receivers): here only, never on AWS.
             variables.put(io.liaison.config.Wiring.WEBHOOK_ALLOW_LOOPBACK, "true");

@@ -11,7 +11,13 @@ final class Brokers {
     private Brokers() {}
 
     static LocalBroker onFreePorts() {
-        return LocalBroker.start(LocalBroker.Options.defaults().withPorts(freePort(), freePort()));
+        return onFreePorts(false);
+    }
+
+    /** With {@code localKms}, payloads and words are sealed through the local KMS, so each KMS request is seen (and priced). */
+    static LocalBroker onFreePorts(boolean localKms) {
+        LocalBroker.Options options = LocalBroker.Options.defaults().withPorts(freePort(), freePort());
+        return LocalBroker.start(localKms ? options.withLocalKms() : options);
     }
 
     static int freePort() {

@@ -47,7 +47,7 @@ public final class Capacity {
 
     /** One function, per lifecycle. {@code invocations}: as AWS would invoke it (the stream filter applied). */
     public record Function(String name, double invocations, double medianMillis, double readUnits, double writeUnits,
-                           double indexWriteUnits, double dynamoCalls, double sqsRequests) {}
+                           double indexWriteUnits, double dynamoCalls, double sqsRequests, double kmsRequests) {}
 
     public record Cost(String component, double quantity, String unit, double usdPerMillionLifecycles) {}
 
@@ -65,17 +65,18 @@ public final class Capacity {
                 out.append(String.format(Locale.ROOT, "| %s | %s | %.2f | %.2f | %.2f |%n", s.name(), s.function(),
                         s.medianMillis(), s.readUnits(), s.writeUnits()));
             }
-            out.append("\n| function | invocations | median ms (local) | RCU | WCU | of which index WCU | DynamoDB calls | SQS requests |\n");
-            out.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+            out.append("\n| function | invocations | median ms (local) | RCU | WCU | of which index WCU | DynamoDB calls | SQS requests | KMS requests |\n");
+            out.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
             double rcu = 0, wcu = 0;
             for (Function f : functions) {
-                out.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f |%n", f.name(),
+                out.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f |%n", f.name(),
                         f.invocations(), f.medianMillis(), f.readUnits(), f.writeUnits(), f.indexWriteUnits(), f.dynamoCalls(),
-                        f.sqsRequests()));
+                        f.sqsRequests(), f.kmsRequests()));
                 rcu += f.readUnits();
                 wcu += f.writeUnits();
             }
-            out.append(String.format(Locale.ROOT, "| **total** | | | **%.2f** | **%.2f** | | | %.2f |%n", rcu, wcu, sqsRequests));
+            out.append(String.format(Locale.ROOT, "| **total** | | | **%.2f** | **%.2f** | | | %.2f | %.2f |%n", rcu, wcu, sqsRequests,
+                    functions.stream().mapToDouble(Function::kmsRequests).sum()));
             out.append(String.format(Locale.ROOT, "%nAudit events per lifecycle: %.1f. Deadline monitor, per minute whatever the"
                     + " traffic: %s.%n", eventsPerLifecycle, deadlineMonitorPerMinute));
             out.append(String.format(Locale.ROOT, "%nCost (us-east-1 on-demand prices; Lambda x86_64 1024 MB, local handler times x %.2f,"
@@ -252,7 +253,7 @@ public final class Capacity {
             double eventsInHours = eventsInHours(Instant.now().minusSeconds((long) (minutes * 60) + 5));
             double share = (events / n) / Math.max(1, eventsInHours);
             functions.add(new Function(DIGEST, 0, Double.NaN, digest.usage().readUnits() * share,
-                    digest.usage().writeUnits() / Math.max(1, digest.heads()), 0, digest.usage().calls("dynamodb") * share, 0));
+                    digest.usage().writeUnits() / Math.max(1, digest.heads()), 0, digest.usage().calls("dynamodb") * share, 0, 0));
         }
 
         SdkMeter.Usage deadline = usage.get(DEADLINES);
@@ -272,18 +273,19 @@ public final class Capacity {
     }
 
     private static Function function(String name, double invocations, double medianMillis, SdkMeter.Usage usage, double n) {
-        if (usage == null) return new Function(name, invocations, medianMillis, 0, 0, 0, 0, 0);
+        if (usage == null) return new Function(name, invocations, medianMillis, 0, 0, 0, 0, 0, 0);
         return new Function(name, invocations, medianMillis, usage.readUnits() / n, usage.writeUnits() / n,
-                usage.indexWriteUnits() / n, usage.calls("dynamodb") / n, usage.calls("sqs") / n);
+                usage.indexWriteUnits() / n, usage.calls("dynamodb") / n, usage.calls("sqs") / n, usage.calls("kms") / n);
     }
 
     private static List<Cost> costs(Options options, Prices prices, List<Function> functions, double sqs, int apiCalls) {
-        double invocations = 0, gbSeconds = 0, reads = 0, writes = 0;
+        double invocations = 0, gbSeconds = 0, reads = 0, writes = 0, kms = 0;
         for (Function f : functions) {
             invocations += f.invocations();
             if (f.invocations() > 0) gbSeconds += f.invocations() * Math.ceil(f.medianMillis() * options.lambdaSlowdown()) / 1000.0;
             reads += f.readUnits();
             writes += f.writeUnits();
+            kms += f.kmsRequests();
         }
         return List.of(
                 new Cost("Lambda requests", invocations, "invocations", invocations * prices.lambdaPerMillionRequests()),
@@ -291,6 +293,7 @@ public final class Capacity {
                 new Cost("DynamoDB writes", writes, "WRU", writes * prices.dynamoPerMillionWrites()),
                 new Cost("DynamoDB reads", reads, "RRU", reads * prices.dynamoPerMillionReads()),
                 new Cost("SQS", sqs, "requests", sqs * prices.sqsPerMillionRequests()),
+                new Cost("KMS", kms, "requests", kms * prices.kmsPerMillionRequests()),
                 new Cost("API Gateway HTTP API", apiCalls, "requests", apiCalls * prices.httpApiPerMillionRequests()));
     }
 
@@ -319,7 +322,7 @@ public final class Capacity {
         Options options = new Options(Throughput.arg(args, 2, d.warmup()), Throughput.arg(args, 1, d.lifecycles()),
                 d.lambdaSlowdown(), d.digest());
         Result result;
-        try (LocalBroker broker = Brokers.onFreePorts()) {
+        try (LocalBroker broker = Brokers.onFreePorts(true)) {
             result = run(broker, options, Prices.usEast1());
         }
         System.out.println(result.markdown());

@@ -1,0 +1,101 @@
+package io.liaison.local;
+
+import io.liaison.store.EncryptedPayloads;
+import io.liaison.store.PayloadCipher;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.kms.model.InvalidCiphertextException;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The local stand-in for PayloadKey: the Encryption SDK's KMS keyring works on it, and it keeps each function to its grants. */
+class LocalKmsTest {
+    private static final String KEY_ARN = "arn:aws:kms:eu-central-1:000000000000:key/local-payload-key";
+    private static final Map<String, String> CONTEXT = Map.of("requestId", "r-1", "part", "request");
+    private static LocalKms kms;
+
+    @BeforeAll
+    static void start() throws Exception {
+        kms = LocalKms.start("127.0.0.1", 0, KEY_ARN, new byte[32], Map.of(
+                "IntakeFunction", Set.of("kms:GenerateDataKey", "kms:Decrypt"),
+                "TrackingFunction", Set.of("kms:Decrypt"),
+                "RouterFunction", Set.of()));
+    }
+
+    @AfterAll
+    static void stop() {
+        kms.close();
+    }
+
+    @Test
+    void aFunctionGrantedTheKey_sealsAndOpensThroughTheKmsKeyring() {
+        PayloadCipher intake = cipher("IntakeFunction");
+
+        byte[] sealed = intake.seal("suspect@example.org".getBytes(StandardCharsets.UTF_8), CONTEXT);
+
+        assertThat(new String(intake.open(sealed, CONTEXT), StandardCharsets.UTF_8)).isEqualTo("suspect@example.org");
+    }
+
+    @Test
+    void aFunctionGrantedDecryptOnly_opensWhatAnotherSealed_butCannotSeal() {
+        byte[] sealed = cipher("IntakeFunction").seal("words".getBytes(StandardCharsets.UTF_8), CONTEXT);
+        PayloadCipher tracking = cipher("TrackingFunction");
+
+        assertThat(tracking.open(sealed, CONTEXT)).asString(StandardCharsets.UTF_8).isEqualTo("words");
+        assertThatThrownBy(() -> tracking.seal(new byte[1], CONTEXT)).hasStackTraceContaining("not authorized to perform: kms:GenerateDataKey");
+    }
+
+    @Test
+    void aFunctionWithoutAGrant_cannotOpenWhatPeopleWrote() {
+        byte[] sealed = cipher("IntakeFunction").seal("words".getBytes(StandardCharsets.UTF_8), CONTEXT);
+
+        assertThatThrownBy(() -> cipher("RouterFunction").open(sealed, CONTEXT)).isInstanceOf(PayloadCipher.Unreadable.class)
+                .hasStackTraceContaining("not authorized to perform: kms:Decrypt");
+    }
+
+    @Test
+    void aWrappedDataKey_doesNotUnwrapUnderAnotherContext() {
+        KmsClient client = client("IntakeFunction");
+        var generated = client.generateDataKey(g -> g.keyId(KEY_ARN).numberOfBytes(32).encryptionContext(CONTEXT));
+
+        assertThatThrownBy(() -> client.decrypt(d -> d.keyId(KEY_ARN).ciphertextBlob(generated.ciphertextBlob())
+                .encryptionContext(Map.of("requestId", "r-2", "part", "request"))))
+                .isInstanceOf(InvalidCiphertextException.class);
+        assertThat(client.decrypt(d -> d.keyId(KEY_ARN).ciphertextBlob(generated.ciphertextBlob()).encryptionContext(CONTEXT))
+                .plaintext()).isEqualTo(generated.plaintext());
+    }
+
+    @Test
+    void anotherKey_isNotFound() {
+        assertThatThrownBy(() -> client("IntakeFunction").decrypt(d -> d.keyId(KEY_ARN.replace("local-payload-key", "other"))
+                .ciphertextBlob(SdkBytes.fromByteArray(new byte[40]))))
+                .hasMessageContaining("does not exist");
+    }
+
+    @Test
+    void theGrants_areWhatTemplateYamlAllowsEachFunctionOnPayloadKey() {
+        Map<String, Set<String>> grants = LocalKms.grants(Template.read(Template.locate(Path.of(""))), "PayloadKey");
+
+        assertThat(grants.get("IntakeFunction")).containsExactlyInAnyOrder("kms:GenerateDataKey", "kms:Decrypt");
+        assertThat(grants.get("RouterFunction")).isEmpty();
+        assertThat(grants.get("TrackingFunction")).contains("kms:Decrypt").doesNotContain("kms:GenerateDataKey");
+    }
+
+    private static PayloadCipher cipher(String function) {
+        return EncryptedPayloads.kms(KEY_ARN, client(function));
+    }
+
+    private static KmsClient client(String function) {
+        return io.liaison.config.Clients.kms(new io.liaison.config.Environment(Map.of("AWS_ACCESS_KEY_ID", "local",
+                "AWS_SECRET_ACCESS_KEY", "local", "AWS_ENDPOINT_URL_KMS", kms.endpoint(function))));
+    }
+}
