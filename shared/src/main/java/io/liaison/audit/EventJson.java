@@ -26,22 +26,37 @@ public final class EventJson {
 
     public static ObjectNode write(TrailVerifier.StoredEvent stored) {
         AuditEvent e = stored.event();
+        ObjectNode item = Json.MAPPER.createObjectNode().put("requestId", e.requestId());
+        fields(item, e, true);
+        item.put("entryHash", stored.entryHash().hex()).put("chainHash", stored.chainHash().hex());
+        return item;
+    }
+
+    /**
+     * The event as a party of the request reads it (GET /requests/{id}/events): the same fields,
+     * without the officer's subject and the hashes, which are for auditors; the request id is given
+     * once, beside the list.
+     */
+    public static ObjectNode asSeenByParties(AuditEvent e) {
         ObjectNode item = Json.MAPPER.createObjectNode();
-        item.put("requestId", e.requestId()).put("sequence", e.sequence()).put("at", Times.format(e.at())).put("action", e.action());
+        fields(item, e, false);
+        return item;
+    }
+
+    private static void fields(ObjectNode item, AuditEvent e, boolean subject) {
+        item.put("sequence", e.sequence()).put("at", Times.format(e.at())).put("action", e.action());
         if (e.from() == null) item.putNull("from");
         else item.put("from", e.from().code());
         item.put("to", e.to().code());
         ObjectNode actor = item.putObject("actor").put("role", e.actor().role());
         if (e.actor().jurisdiction() != null) actor.put("jurisdiction", e.actor().jurisdiction());
         if (e.actor().organisation() != null) actor.put("organisation", e.actor().organisation());
-        if (e.actor().subject() != null) actor.put("subject", e.actor().subject());
+        if (subject && e.actor().subject() != null) actor.put("subject", e.actor().subject());
         ArrayNode rules = item.putArray("ruleIds");
         e.ruleIds().forEach(rules::add);
         if (e.ground() != null) item.put("ground", e.ground());
         if (e.reason() != null) item.put("reason", e.reason());
         if (e.policyVersion() != null) item.put("policyVersion", e.policyVersion());
-        item.put("entryHash", stored.entryHash().hex()).put("chainHash", stored.chainHash().hex());
-        return item;
     }
 
     /** The event an object in this form (or the hashed object itself) describes; other members are ignored. */

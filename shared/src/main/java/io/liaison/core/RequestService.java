@@ -160,9 +160,12 @@ public final class RequestService {
      * is shown the request as it then stands.
      */
     private Outcome<Request> change(Caller caller, String requestId, java.util.function.Function<Request, Lifecycle.Action> action) {
+        Request earlier = null;
         for (int attempt = 1; ; attempt++) {
-            Optional<Request> found = visible(caller, requestId).map(store::disclose);
+            Request previous = earlier;
+            Optional<Request> found = visible(caller, requestId).map(fresh -> store.disclose(fresh, previous));
             if (found.isEmpty()) return new Outcome.NotFound<>();
+            earlier = found.get();
             switch (Lifecycle.apply(found.get(), action.apply(found.get()), Actor.of(caller), clock.instant())) {
                 case Lifecycle.NotAllowed refused -> {
                     return new Outcome.Conflict<>(refused.message());

@@ -53,6 +53,7 @@ public final class ResponseService {
         if (caller.role() != Role.CONTACT_POINT) {
             return new Outcome.Forbidden<>("only the contact point a request was routed to answers it");
         }
+        Request disclosed = null;
         for (int attempt = 1; ; attempt++) {
             Optional<Request> found = requests.find(requestId).filter(r -> Scope.canSee(caller, r));
             if (found.isEmpty()) return new Outcome.NotFound<>();
@@ -66,7 +67,7 @@ public final class ResponseService {
                         .<Outcome<Response>>map(Outcome.Ok::new).orElseGet(Outcome.NotFound::new);
             }
             // The gate compares the answer with the identifiers the requester named: open the filing.
-            Request request = requests.disclose(found.get());
+            Request request = disclosed = requests.disclose(found.get(), disclosed);
             List<Violation> violations = check(request, answer);
             if (!violations.isEmpty()) return new Outcome.Invalid<>(violations);
             Instant now = clock.instant();
@@ -155,6 +156,7 @@ public final class ResponseService {
         if (caller.role() != Role.CONTACT_POINT) {
             return new Outcome.Forbidden<>("the enforcing State's contact point records the notification as cleared");
         }
+        Request disclosed = null;
         for (int attempt = 1; ; attempt++) {
             Optional<Request> found = requests.find(requestId).filter(r -> Scope.canSee(caller, r));
             if (found.isEmpty()) return new Outcome.NotFound<>();
@@ -167,7 +169,8 @@ public final class ResponseService {
             }
             if (notificationCleared(requestId)) return new Outcome.Conflict<>("the notification is already recorded as cleared");
             // The contact point is shown the request as it now stands, words included.
-            Lifecycle.Applied applied = Lifecycle.record(requests.disclose(request), NOTIFICATION_CLEARED, Actor.of(caller),
+            disclosed = requests.disclose(request, disclosed);
+            Lifecycle.Applied applied = Lifecycle.record(disclosed, NOTIFICATION_CLEARED, Actor.of(caller),
                     clock.instant(), List.of(ReleaseGate.NOTIFICATION), "Reg. 2023/1543 Art. 8");
             if (responses.record(applied.request(), applied.event())) return new Outcome.Ok<>(applied.request());
             if (attempt == ATTEMPTS) return new Outcome.Conflict<>("the request kept changing; try again");

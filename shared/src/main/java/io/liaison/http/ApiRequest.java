@@ -157,8 +157,9 @@ public final class ApiRequest {
         if (new String(body, StandardCharsets.UTF_8).isBlank()) {
             throw new ProblemException(Problem.malformedJson("The body is empty."));
         }
+        JsonNode parsed;
         try {
-            return Json.MAPPER.readTree(body);
+            parsed = Json.MAPPER.readTree(body);
         } catch (StreamConstraintsException e) {
             throw new ProblemException(Problem.malformedJson("The body nests deeper than " + Json.MAX_NESTING
                     + " levels or has a number longer than " + Json.MAX_NUMBER_LENGTH + " digits."));
@@ -169,6 +170,46 @@ public final class ApiRequest {
         } catch (java.io.IOException e) {
             throw new ProblemException(Problem.malformedJson("The body could not be read."));
         }
+        String unpaired = unpairedSurrogate(parsed, "");
+        if (unpaired != null) {
+            // A lone surrogate (written as a \\uD800 escape) is no Unicode text: the trail's canonical
+            // form (RFC 8785) cannot hash it, and no other agency could read it.
+            throw new ProblemException(Problem.malformedJson("The body holds an unpaired UTF-16 surrogate at " + unpaired
+                    + "; JSON text must be Unicode (RFC 8259, section 8.2)."));
+        }
+        return parsed;
+    }
+
+    /** The JSON pointer of the first name or string holding an unpaired surrogate, or null. */
+    private static String unpairedSurrogate(JsonNode node, String pointer) {
+        if (node.isTextual()) return hasUnpairedSurrogate(node.textValue()) ? (pointer.isEmpty() ? "/" : pointer) : null;
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                String found = unpairedSurrogate(node.get(i), pointer + "/" + i);
+                if (found != null) return found;
+            }
+        }
+        if (node.isObject()) {
+            for (var field : node.properties()) {
+                String at = pointer + "/" + field.getKey().replace("~", "~0").replace("/", "~1");
+                if (hasUnpairedSurrogate(field.getKey())) return at;
+                String found = unpairedSurrogate(field.getValue(), at);
+                if (found != null) return found;
+            }
+        }
+        return null;
+    }
+
+    private static boolean hasUnpairedSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the request carries a body at all (an empty one counts as none, as API Gateway passes it). */

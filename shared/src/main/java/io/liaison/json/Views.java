@@ -94,24 +94,7 @@ public final class Views {
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         out.put("requestId", requestId);
         ArrayNode items = out.putArray("items");
-        for (AuditEvent e : events) {
-            ObjectNode item = items.addObject();
-            item.put("sequence", e.sequence());
-            item.put("at", Times.format(e.at()));
-            item.put("action", e.action());
-            if (e.from() == null) item.putNull("from");
-            else item.put("from", e.from().code());
-            item.put("to", e.to().code());
-            ObjectNode actor = item.putObject("actor");
-            actor.put("role", e.actor().role());
-            if (e.actor().jurisdiction() != null) actor.put("jurisdiction", e.actor().jurisdiction());
-            if (e.actor().organisation() != null) actor.put("organisation", e.actor().organisation());
-            ArrayNode rules = item.putArray("ruleIds");
-            e.ruleIds().forEach(rules::add);
-            if (e.ground() != null) item.put("ground", e.ground());
-            if (e.reason() != null) item.put("reason", e.reason());
-            if (e.policyVersion() != null) item.put("policyVersion", e.policyVersion());
-        }
+        events.forEach(e -> items.add(io.liaison.audit.EventJson.asSeenByParties(e)));
         return out;
     }
 

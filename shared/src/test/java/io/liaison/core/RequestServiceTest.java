@@ -408,6 +408,19 @@ class RequestServiceTest {
         }
 
         @Test
+        void aChangeTriedAgainAfterACancelledWrite_opensTheWordsOnce() {
+            // GIVEN a routed request whose next write DynamoDB cancels (a trail entry landed first)
+            routed();
+            int before = store.disclosures();
+            store.cancelNextApply();
+
+            // WHEN the contact point accepts it, THEN the second attempt reuses the words the first opened
+            assertThat(ok(service.acknowledge(DE_POC247, ID, new Lifecycle.Accept("on it"))).status()).isEqualTo(Status.ACCEPTED);
+            assertThat(store.disclosures() - before).isEqualTo(1);
+            assertThat(store.stored(ID).orElseThrow().words().note()).isEqualTo("on it");
+        }
+
+        @Test
         void list_showsRequestsWithoutWhatPeopleWrote() {
             filed();
 

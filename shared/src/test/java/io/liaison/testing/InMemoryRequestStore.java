@@ -33,9 +33,11 @@ public final class InMemoryRequestStore implements RequestStore, ResponseStore {
     private boolean cancelNextApply;
     private record StoredKey(String requestId, String fingerprint) {}
 
-    private static final Sealing.Withheld SEALED = new Sealing.Withheld("in-memory");
 
-    /** Every request as stored, with its words withheld; the words of each version are kept aside. */
+    /**
+     * Every request as stored, with its words withheld; the words are kept aside under their
+     * "envelope", which changes whenever the words were written anew, as a new seal does.
+     */
     private final Map<String, Request> requests = new LinkedHashMap<>();
     private final Map<String, Words> words = new HashMap<>();
     private final Map<String, List<AuditEvent>> trails = new HashMap<>();
@@ -43,6 +45,7 @@ public final class InMemoryRequestStore implements RequestStore, ResponseStore {
     private final Map<String, List<Response>> answers = new HashMap<>();
     private final Map<String, Keyed> responseKeys = new HashMap<>();
     private Runnable beforeNextApply;
+    private int disclosures;
 
     /**
      * Runs {@code otherWriter} once, inside the next {@link #apply}, after the caller has read the
@@ -108,7 +111,6 @@ public final class InMemoryRequestStore implements RequestStore, ResponseStore {
             Request current = requests.get(next.id());
             if (current == null || current.version() != next.version() - 1) return false;
             requireSequence(next, event);
-            if (next.wordsWithheld()) words.put(next.id() + "#" + next.version(), words.get(current.id() + "#" + current.version()));
             keep(next);
             trails.get(next.id()).add(event);
             return true;
@@ -117,16 +119,27 @@ public final class InMemoryRequestStore implements RequestStore, ResponseStore {
 
     @Override
     public synchronized Request disclose(Request request) {
-        if (!request.wordsWithheld()) return request;
-        Words kept = words.get(request.id() + "#" + request.version());
-        if (kept == null) throw new IllegalStateException("no words kept for " + request.id() + " version " + request.version());
-        return request.disclosed(kept, new Sealing.Disclosed(SEALED.envelope(), "in-memory"));
+        if (!(request.sealing() instanceof Sealing.Withheld withheld)) return request;
+        Words kept = words.get(withheld.envelope());
+        if (kept == null) throw new IllegalStateException("no words kept for " + request.id() + " under " + withheld.envelope());
+        disclosures++;
+        return request.disclosed(kept, new Sealing.Disclosed(withheld.envelope(), "in-memory"));
     }
 
-    /** Stores the request withheld, and its words (unless withheld) under its version. */
+    /** How many times words were opened (each a KMS Decrypt on AWS). */
+    public synchronized int disclosures() {
+        return disclosures;
+    }
+
+    /** Stores the request withheld, and its words (unless withheld) under a new envelope. */
     private void keep(Request request) {
-        if (!request.wordsWithheld()) words.put(request.id() + "#" + request.version(), request.words());
-        requests.put(request.id(), request.wordsWithheld() ? request : request.withheld(SEALED));
+        if (request.wordsWithheld()) {
+            requests.put(request.id(), request);
+            return;
+        }
+        String envelope = "in-memory:" + request.id() + "#" + request.version();
+        words.put(envelope, request.words());
+        requests.put(request.id(), request.withheld(new Sealing.Withheld(envelope)));
     }
 
     /** The request as stored, with its words: what a test that looks inside the store sees. */

@@ -135,6 +135,31 @@ class IntakeHandlerTest {
         }
 
         @Test
+        void file_returns400_andStoresNothing_whenATextHoldsAnUnpairedSurrogate() throws Exception {
+            // GIVEN a summary of facts ending in a lone high surrogate, sent as a JSON escape
+            ObjectNode filing = jsonBody(sample);
+            filing.put("summaryOfFacts", "Phishing campaign LONE");
+            sample.setBody(io.liaison.json.Json.MAPPER.writeValueAsString(filing).replace("LONE", "\\uD83D"));
+
+            // WHEN it is filed, THEN the body is refused as malformed, naming where, and nothing was stored
+            APIGatewayV2HTTPResponse response = handle(sample);
+
+            assertThat(response.getStatusCode()).isEqualTo(400);
+            assertThat(body(response).get("type").asText()).isEqualTo("/problems/malformed-json");
+            assertThat(body(response).get("detail").asText()).contains("unpaired UTF-16 surrogate at /summaryOfFacts");
+            assertThat(broker.store.size()).isZero();
+        }
+
+        @Test
+        void file_acceptsAPairedSurrogate_anEmojiInTheSummary() throws Exception {
+            ObjectNode filing = jsonBody(sample);
+            filing.put("summaryOfFacts", "Phishing campaign MAIL");
+            sample.setBody(io.liaison.json.Json.MAPPER.writeValueAsString(filing).replace("MAIL", "\\uD83D\\uDCE7"));
+
+            assertThat(handle(sample).getStatusCode()).isEqualTo(201);
+        }
+
+        @Test
         void file_returns400_whenAKeyIsRepeated() {
             sample.setBody("{\"type\":\"preservation\",\"type\":\"content_data\"}");
 
