@@ -69,6 +69,7 @@ class FunctionPoliciesTest {
     }
 
     private static String preservationThroughItsLife(Api api) {
+        assertThat(api.get("nl-police", "/legal-bases?targetJurisdiction=DE").status()).isEqualTo(200);
         String id = api.post("nl-police", "/requests", Api.preservation().toString(), "application/json",
                 Map.of("Idempotency-Key", "tour-" + System.nanoTime())).json().path("id").asText();
         api.awaitRouted("nl-police", id);

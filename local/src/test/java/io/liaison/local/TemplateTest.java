@@ -37,7 +37,8 @@ class TemplateTest {
                 "GET /audit/requests/{id}/events", "GET /audit/requests/{id}/verification", "GET /audit/events",
                 "GET /audit/public-key", "GET /audit/export", "POST /requests/{id}/clarification",
                 "POST /requests/{id}/preservation-extension", "POST /requests/{id}/clarification-request",
-                "GET /channels", "PUT /channels/contact-points/{contactPointId}", "PUT /channels/agencies/{jurisdiction}/{agency}");
+                "GET /channels", "PUT /channels/contact-points/{contactPointId}", "PUT /channels/agencies/{jurisdiction}/{agency}",
+                "GET /legal-bases");
     }
 
     @Test

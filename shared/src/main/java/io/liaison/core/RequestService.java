@@ -52,6 +52,33 @@ public final class RequestService {
         };
     }
 
+    /**
+     * What a requester may file to whom today: the jurisdictions the directory serves (its own
+     * left out) and, for {@code target}, whether each instrument binds both sides and why not.
+     * The same question filing asks, on the same date, so the form offers exactly what filing takes.
+     */
+    public record LegalBases(String requesting, String target, LocalDate date, String policyVersion, List<String> targets,
+                             List<Binding> bindings) {
+        public LegalBases {
+            targets = List.copyOf(targets);
+            bindings = List.copyOf(bindings);
+        }
+    }
+
+    public Outcome<LegalBases> legalBases(Caller caller, Optional<String> target) {
+        if (caller.role() != Role.REQUESTER) return new Outcome.Forbidden<>("only a requester files requests");
+        List<String> targets = directory.contactPoints().stream().map(ContactPoint::jurisdiction)
+                .filter(j -> !j.equals(caller.jurisdiction())).distinct().sorted().toList();
+        if (target.isPresent() && !targets.contains(target.get())) {
+            return new Outcome.Invalid<>(List.of(new Violation("/targetJurisdiction", target.get().equals(caller.jurisdiction())
+                    ? "the target jurisdiction is the requester's own; Liaison brokers cross-border requests"
+                    : "the directory has no contact point in " + target.get())));
+        }
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        List<Binding> bindings = target.map(t -> policy.bindings(caller.jurisdiction(), t, today)).orElse(List.of());
+        return new Outcome.Ok<>(new LegalBases(caller.jurisdiction(), target.orElse(null), today, policy.version(), targets, bindings));
+    }
+
     /** The request as its parties see it, with what people wrote on it. */
     public Outcome<Request> get(Caller caller, String requestId) {
         return visible(caller, requestId).map(store::disclose).<Outcome<Request>>map(Outcome.Ok::new)

@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** The requester's writes: file a request, withdraw it. */
+/** The requester's function: file a request (and see what it may rest on), withdraw it, answer a clarification, extend a preservation. */
 public final class IntakeHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     /** Kept here because org.crac holds its resources weakly. */
     private Priming priming;
@@ -60,6 +60,7 @@ public final class IntakeHandler implements RequestHandler<APIGatewayV2HTTPEvent
                     request.caller(), request.requestId(), HttpApi.note(request, "answer")),
                     r -> HttpApi.json(200, Views.request(r, wiring.directory())));
             case "POST /requests/{id}/preservation-extension" -> extendPreservation(request);
+            case "GET /legal-bases" -> legalBases(request);
             default -> HttpApi.unknownRoute(request);
         });
     }
@@ -75,6 +76,19 @@ public final class IntakeHandler implements RequestHandler<APIGatewayV2HTTPEvent
                 Views.request(filed.request(), wiring.directory()),
                 Map.of("location", "/requests/" + filed.request().id(),
                         "idempotent-replayed", Boolean.toString(filed.replayed()))));
+    }
+
+    private APIGatewayV2HTTPResponse legalBases(ApiRequest request) {
+        Optional<String> target = request.query("targetJurisdiction");
+        if (target.isPresent() && !target.get().matches("[A-Z]{2}")) {
+            throw ApiRequest.badQuery("/targetJurisdiction", "an ISO 3166-1 alpha-2 country code such as DE");
+        }
+        var outcome = wiring.requests().legalBases(request.caller(), target);
+        // A target the directory does not serve is a wrong query parameter, as a malformed one is.
+        if (outcome instanceof io.liaison.core.Outcome.Invalid<?> invalid) {
+            throw ApiRequest.badQuery("/targetJurisdiction", invalid.violations().getFirst().detail());
+        }
+        return HttpApi.result(outcome, bases -> HttpApi.json(200, io.liaison.json.LegalBasesJson.write(bases)));
     }
 
     private APIGatewayV2HTTPResponse extendPreservation(ApiRequest request) {

@@ -504,4 +504,88 @@ class IntakeHandlerTest {
             assertThat(extended()).isFalse();
         }
     }
+
+    /** GET /legal-bases: what the filing form offers, the same answer filing gives. */
+    @Nested
+    class LegalBases {
+        private APIGatewayV2HTTPEvent ask(String target) {
+            APIGatewayV2HTTPEvent event = httpApi("intake-file-request.json");
+            event.setRouteKey("GET /legal-bases");
+            event.setRawPath("/legal-bases");
+            event.setBody(null);
+            event.getHeaders().remove("content-type");
+            event.getHeaders().remove("idempotency-key");
+            event.setQueryStringParameters(target == null ? null : new java.util.HashMap<>(Map.of("targetJurisdiction", target)));
+            return event;
+        }
+
+        private static JsonNode instrument(JsonNode bases, String code) {
+            for (JsonNode item : bases.get("items")) if (item.get("instrument").asText().equals(code)) return item;
+            throw new AssertionError(code + " not listed");
+        }
+
+        @Test
+        void listsTheTargetsTheDirectoryServes_withoutTheRequestersOwn_andNoInstrumentsUntilATargetIsAskedFor() {
+            JsonNode bases = body(handle(ask(null)));
+
+            assertThat(bases.get("requesting").asText()).isEqualTo("NL");
+            assertThat(bases.get("target").isNull()).isTrue();
+            assertThat(bases.get("targets")).extracting(JsonNode::asText).contains("DE", "FR").doesNotContain("NL");
+            assertThat(bases.get("items")).isEmpty();
+        }
+
+        @Test
+        void forATarget_saysWhichInstrumentsBindBothSides_andWhyTheOthersDoNot() {
+            APIGatewayV2HTTPResponse response = handle(ask("DE"));
+
+            assertThat(response.getStatusCode()).isEqualTo(200);
+            JsonNode bases = body(response);
+            assertThat(bases.get("target").asText()).isEqualTo("DE");
+            JsonNode budapest = instrument(bases, "ETS_185");
+            assertThat(budapest.get("binds").asBoolean()).isTrue();
+            assertThat(budapest.get("sides")).extracting(side -> side.get("jurisdiction").asText()).containsExactly("NL", "DE");
+            JsonNode protocol = instrument(bases, "CETS_224");
+            assertThat(protocol.get("binds").asBoolean()).isFalse();
+            assertThat(protocol.get("reason").asText()).contains("not in force");
+        }
+
+        @Test
+        void anInstrumentListedAsNotBinding_isRefusedAtFilingWithTheSameReason() {
+            String reason = instrument(body(handle(ask("DE"))), "CETS_224").get("reason").asText();
+            APIGatewayV2HTTPEvent filing = httpApi("intake-file-request.json");
+            ObjectNode body = jsonBody(filing);
+            ((ObjectNode) body.get("legalBasis")).put("instrument", "CETS_224").put("article", "7");
+            setJsonBody(filing, body);
+
+            APIGatewayV2HTTPResponse refused = handle(filing);
+
+            assertThat(refused.getStatusCode()).isEqualTo(422);
+            assertThat(body(refused).get("errors")).anySatisfy(e -> assertThat(e.get("detail").asText()).isEqualTo(reason));
+        }
+
+        @Test
+        void theRequestersOwnJurisdiction_isABadQuery() {
+            APIGatewayV2HTTPResponse response = handle(ask("NL"));
+
+            assertThat(response.getStatusCode()).isEqualTo(400);
+            assertThat(body(response).get("type").asText()).isEqualTo("/problems/bad-query");
+            assertThat(body(response).get("errors").get(0).get("pointer").asText()).isEqualTo("/targetJurisdiction");
+        }
+
+        @Test
+        void aTargetThatIsNoCountryCode_isABadQuery() {
+            assertThat(handle(ask("de")).getStatusCode()).isEqualTo(400);
+        }
+
+        @Test
+        void aContactPoint_isForbidden() {
+            APIGatewayV2HTTPEvent event = ask("DE");
+            Map<String, String> claims = claims(event);
+            claims.put("role", "contact_point");
+            claims.put("contact_point", "DE-CA");
+            claims.remove("agency");
+
+            assertThat(handle(event).getStatusCode()).isEqualTo(403);
+        }
+    }
 }
