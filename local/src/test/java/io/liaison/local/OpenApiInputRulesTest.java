@@ -35,7 +35,10 @@ class OpenApiInputRulesTest {
             Path file = dir.resolve("openapi.yaml");
             if (Files.isRegularFile(file)) {
                 try (Reader in = Files.newBufferedReader(file)) {
-                    return new Yaml().load(in);
+                    // A key given twice would silently replace the first (a second schema of one name did): refused.
+                    org.yaml.snakeyaml.LoaderOptions strict = new org.yaml.snakeyaml.LoaderOptions();
+                    strict.setAllowDuplicateKeys(false);
+                    return new Yaml(strict).load(in);
                 } catch (IOException e) {
                     throw new IllegalStateException(e);
                 }
