@@ -55,7 +55,7 @@ function Accept({ view }: { view: RequestView }) {
     if (done) view.reload();
   };
   return (
-    <form class="card" onSubmit={accept} aria-labelledby="accept">
+    <form class="card" noValidate onSubmit={accept} aria-labelledby="accept">
       <h3 id="accept">Accept</h3>
       <div tabIndex={-1} ref={focus}><ProblemNotice problem={action.problem} shownPointers={["/note"]} /></div>
       <TextArea label="Note to the requester (optional)" value={note} onValue={setNote} rows={2} error={fieldError(action.problem, "/note")}
@@ -82,7 +82,7 @@ function Reject({ view }: { view: RequestView }) {
   return (
     <details class="card">
       <summary>Reject with a ground</summary>
-      <form onSubmit={reject}>
+      <form noValidate onSubmit={reject}>
         <div tabIndex={-1} ref={focus}><ProblemNotice problem={action.problem} shownPointers={["/ground", "/justification"]} /></div>
         <SelectField label="Ground for rejection" required value={ground} onValue={(v) => setGround(v as Schemas["RejectionGround"])}
           options={[{ value: "", label: "Choose a ground" }, ...options(REJECTION_GROUNDS)]} error={fieldError(action.problem, "/ground")}
@@ -107,7 +107,7 @@ function AskQuestion({ view }: { view: RequestView }) {
   return (
     <details class="card">
       <summary>Ask the requester a question</summary>
-      <form onSubmit={ask}>
+      <form noValidate onSubmit={ask}>
         <p>The response clock stands still until the requester answers; meanwhile the request cannot be answered.</p>
         <div tabIndex={-1} ref={focus}><ProblemNotice problem={action.problem} shownPointers={["/question"]} /></div>
         <TextArea label="Question to the requester" required value={question} onValue={setQuestion} error={fieldError(action.problem, "/question")} />
@@ -127,7 +127,7 @@ function ClearNotification({ view }: { view: RequestView }) {
     if (done) view.reload();
   };
   return (
-    <form class="card" onSubmit={clear} aria-labelledby="clearance">
+    <form class="card" noValidate onSubmit={clear} aria-labelledby="clearance">
       <h3 id="clearance">Enforcing State's notification</h3>
       <p>
         A European Production Order: record here that the notification under Art. 8 of Regulation (EU) 2023/1543 raised no
@@ -182,7 +182,7 @@ function Answer({ view }: { view: RequestView }) {
           <GateDecision decision={sent.decision} />
         </div>
       )}
-      <form onSubmit={send}>
+      <form noValidate onSubmit={send}>
         <div tabIndex={-1} ref={focus}><ProblemNotice problem={p} shownPointers={shownPointers(form)} /></div>
         <CheckboxField label="This is the final answer" checked={form.final} onChecked={(v) => set("final", v)}
           hint="A final answer the gate releases (or an officer approves) ends the request. Untick to send a partial answer first."
@@ -228,7 +228,7 @@ function RecordFields(props: { index: number; record: RecordRow; problem: Schema
       <legend>Record {n}</legend>
       {exactError(problem, at) && <div class="error">{exactError(problem, at)}</div>}
       <div class="row">
-        <SelectField label="Category" value={record.category} onValue={(v) => onChange({ category: v as RecordRow["category"] })}
+        <SelectField label="Data category" value={record.category} onValue={(v) => onChange({ category: v as RecordRow["category"] })}
           options={options(DATA_CATEGORIES)} error={fieldError(problem, at + "/category")} />
         <SelectField label="Whose data" value={record.owner} onValue={(v) => onChange({ owner: v as RecordRow["owner"] })}
           options={options(OWNERS)} error={fieldError(problem, at + "/owner")}

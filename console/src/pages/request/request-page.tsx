@@ -9,7 +9,7 @@ import { TlpBanner } from "../../ui/tlp";
 import "../../ui/request.css";
 import { jurisdictionName } from "./jurisdictions";
 import {
-  CONTACT_POINT_KINDS, DATA_CATEGORIES, INSTRUMENTS, PAP_DEFINITIONS, requestTypeName, STATUSES, URGENCIES,
+  CONTACT_POINT_KINDS, DATA_CATEGORIES, INSTRUMENTS, PAP_DEFINITIONS, REJECTION_GROUNDS, requestTypeName, STATUSES, URGENCIES,
 } from "./labels";
 import { Responses } from "./responses";
 import { Trail } from "./trail";
@@ -140,8 +140,7 @@ function Standing({ request }: { request: Schemas["Request"] }) {
       <dt>Status</dt>
       <dd>
         <span class="badge">{STATUSES[request.status]}</span>
-        {request.statusReason?.code && <> <code>{request.statusReason.code}</code></>}
-        {request.statusReason?.text && <> <span class="text">{request.statusReason.text}</span></>}
+        {request.statusReason && <> <StatusReason reason={request.statusReason} /></>}
       </dd>
       <dt>Contact point</dt>
       <dd>
@@ -183,6 +182,18 @@ function Standing({ request }: { request: Schemas["Request"] }) {
       <dt>Last change</dt>
       <dd><Time at={request.updatedAt} /></dd>
     </dl>
+  );
+}
+
+/** Why the request is where it is: a routing rule, a rejection ground, the final answer, a party's note. */
+function StatusReason({ reason }: { reason: NonNullable<Schemas["Request"]["statusReason"]> }) {
+  const code = reason.code;
+  const ground = code && code in REJECTION_GROUNDS ? REJECTION_GROUNDS[code as Schemas["RejectionGround"]] : undefined;
+  return (
+    <>
+      {code === "final_response" ? "The final answer was released." : ground ? <strong>{ground}:</strong> : code ? <code>{code}</code> : null}
+      {reason.text && <> <span class="text">{reason.text}</span></>}
+    </>
   );
 }
 

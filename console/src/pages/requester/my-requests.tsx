@@ -8,7 +8,7 @@ import { RequestList, type Summary } from "../request/list";
 /** "My requests": the agency's requests, newest first, each linking to its page. */
 export function MyRequests() {
   return (
-    <Page title="My requests" actions={<a class="button primary" href="#/requests/new">File a request</a>}>
+    <Page title="My requests" actions={<a class="button primary" href="#/requests/new">File a new request</a>}>
       <RequestList limit={20} render={(items) => <Table items={items} />} />
     </Page>
   );

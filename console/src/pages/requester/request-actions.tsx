@@ -36,7 +36,7 @@ function AnswerQuestion({ view, question }: { view: RequestView; question: Schem
     if (done) view.reload();
   };
   return (
-    <form class="card" onSubmit={send} aria-labelledby="answer-question">
+    <form class="card" noValidate onSubmit={send} aria-labelledby="answer-question">
       <h3 id="answer-question">Answer the contact point's question</h3>
       <blockquote class="text">{question.question}</blockquote>
       <div tabIndex={-1} ref={focus}><ProblemNotice problem={action.problem} shownPointers={["/answer"]} /></div>
@@ -57,7 +57,7 @@ function ExtendPreservation({ view }: { view: RequestView }) {
     if (done) view.reload();
   };
   return (
-    <form class="card" onSubmit={extend} aria-labelledby="extend">
+    <form class="card" noValidate onSubmit={extend} aria-labelledby="extend">
       <h3 id="extend">Extend the preservation</h3>
       <p>Once only, by what the preservation rule allows (30 days under Budapest Art. 29(7) and Reg. 2023/1543 Art. 11(1)).</p>
       <div tabIndex={-1} ref={focus}><ProblemNotice problem={action.problem} /></div>
@@ -79,7 +79,7 @@ function Withdraw({ view }: { view: RequestView }) {
   return (
     <details class="card">
       <summary>Withdraw the request</summary>
-      <form onSubmit={withdraw}>
+      <form noValidate onSubmit={withdraw}>
         <p>The contact point is told; the request cannot be reopened.</p>
         <div tabIndex={-1} ref={focus}><ProblemNotice problem={action.problem} shownPointers={["/reason"]} /></div>
         <TextArea label="Reason for withdrawing" required value={reason} onValue={setReason} error={fieldError(action.problem, "/reason")} />
