@@ -52,7 +52,7 @@ function Accept({ view }: { view: RequestView }) {
       params: { path: { id: view.request.id } },
       body: { decision: "accept", ...(note.trim() ? { note } : {}) },
     }));
-    if (done) view.reload();
+    if (done) view.done("The request was accepted; the requester is told.");
   };
   return (
     <form class="card" noValidate onSubmit={accept} aria-labelledby="accept">
@@ -77,7 +77,7 @@ function Reject({ view }: { view: RequestView }) {
       // A ground left unchosen goes as "" so that the API's error lands at /ground.
       body: { decision: "reject", ground: ground as Schemas["RejectionGround"], justification },
     }));
-    if (done) view.reload();
+    if (done) view.done("The request was rejected; the requester is told.");
   };
   return (
     <details class="card">
@@ -102,7 +102,7 @@ function AskQuestion({ view }: { view: RequestView }) {
     e.preventDefault();
     const done = await action.submit(() =>
       api.POST("/requests/{id}/clarification-request", { params: { path: { id: view.request.id } }, body: { question } }));
-    if (done) view.reload();
+    if (done) view.done("Your question was sent; the response clock stands still until the requester answers.");
   };
   return (
     <details class="card">
@@ -124,7 +124,7 @@ function ClearNotification({ view }: { view: RequestView }) {
     e.preventDefault();
     const done = await action.submit(() =>
       api.POST("/requests/{id}/notification-clearance", { params: { path: { id: view.request.id } } }));
-    if (done) view.reload();
+    if (done) view.done("The enforcing State's notification is recorded as cleared.");
   };
   return (
     <form class="card" noValidate onSubmit={clear} aria-labelledby="clearance">
@@ -169,7 +169,8 @@ function Answer({ view }: { view: RequestView }) {
       setSent(done);
       setForm(emptyAnswer(view.request, jurisdiction));
       setKey(idempotencyKey());
-      view.reload();
+      // A final answer the gate released ends the request and this form with it: the page says what the gate decided.
+      view.done(`Answer ${done.number} sent: ${RESPONSE_STATUSES[done.status]}. The gate's decision is under Answers.`);
     }
   };
 

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from "preact";
-import { useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { api, asProblem, type Problem, type Schemas } from "../../api";
 import { useLoad } from "../../ui/load";
 import { Loading, Page } from "../../ui/page";
@@ -21,6 +21,8 @@ export interface RequestView {
   responses: Schemas["ResponseList"]["items"];
   /** Reads the request, its answers and its trail again (after an action). */
   reload: () => void;
+  /** After an action: says what happened (and takes the focus there, since the form that had it is gone), then reads again. */
+  done: (message: string) => void;
 }
 
 interface Loaded {
@@ -52,7 +54,13 @@ async function readRequest(id: string) {
 /** The request page both parties share; `actions` are what the caller's role may do in the request's state. */
 export function RequestPage({ id, actions }: { id: string; actions: (view: RequestView) => ComponentChildren }) {
   const [round, setRound] = useState(0);
+  const [notice, setNotice] = useState<string | null>(null);
+  const noticeRef = useRef<HTMLParagraphElement>(null);
   const loaded = useLoad(() => readRequest(id), [id, round]);
+  useEffect(() => setNotice(null), [id]);
+  useEffect(() => {
+    if (notice) noticeRef.current?.focus();
+  }, [notice]);
   if (loaded.problem?.status === 404) {
     return (
       <Page title="Not found">
@@ -68,7 +76,8 @@ export function RequestPage({ id, actions }: { id: string; actions: (view: Reque
     );
   }
   const { request, responses, responsesProblem, events } = loaded.data;
-  const view: RequestView = { request, events, responses: responses ?? [], reload: () => setRound((r) => r + 1) };
+  const reload = () => setRound((r) => r + 1);
+  const view: RequestView = { request, events, responses: responses ?? [], reload, done: (message) => { setNotice(message); reload(); } };
   const filing = request.filing;
   return (
     <Page title={`${requestTypeName(filing.type)} request to ${jurisdictionName(filing.targetJurisdiction)}`}>
@@ -85,6 +94,7 @@ export function RequestPage({ id, actions }: { id: string; actions: (view: Reque
 
       <section aria-labelledby="actions-heading">
         <h2 id="actions-heading">What you can do</h2>
+        {notice && <p class="notice" role="status" tabIndex={-1} ref={noticeRef}>{notice}</p>}
         {actions(view)}
       </section>
 

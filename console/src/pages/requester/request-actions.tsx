@@ -33,7 +33,7 @@ function AnswerQuestion({ view, question }: { view: RequestView; question: Schem
     e.preventDefault();
     const done = await action.submit(() =>
       api.POST("/requests/{id}/clarification", { params: { path: { id: view.request.id } }, body: { answer } }));
-    if (done) view.reload();
+    if (done) view.done("Your answer was sent; the request is accepted again and its response clock runs on.");
   };
   return (
     <form class="card" noValidate onSubmit={send} aria-labelledby="answer-question">
@@ -54,7 +54,7 @@ function ExtendPreservation({ view }: { view: RequestView }) {
     e.preventDefault();
     const done = await action.submit(() =>
       api.POST("/requests/{id}/preservation-extension", { params: { path: { id: view.request.id } }, body: {} }));
-    if (done) view.reload();
+    if (done) view.done("The preservation was extended.");
   };
   return (
     <form class="card" noValidate onSubmit={extend} aria-labelledby="extend">
@@ -74,7 +74,7 @@ function Withdraw({ view }: { view: RequestView }) {
     e.preventDefault();
     const done = await action.submit(() =>
       api.POST("/requests/{id}/withdrawal", { params: { path: { id: view.request.id } }, body: { reason } }));
-    if (done) view.reload();
+    if (done) view.done("The request was withdrawn; the contact point is told.");
   };
   return (
     <details class="card">
