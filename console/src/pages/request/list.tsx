@@ -16,15 +16,14 @@ export type Summary = Schemas["RequestSummary"];
  * inbox), newest first as the API gives them, filtered by the status in the route's query
  * (#/requests?status=ROUTED) and paged with the API's cursor. Summaries only.
  */
-export function RequestList({ limit, render }: { limit: number; render: (items: Summary[]) => ComponentChildren }) {
+export function RequestList(props: { limit: number; render: (items: Summary[]) => ComponentChildren }) {
   const status = (query().get("status") ?? "") as Schemas["Status"] | "";
+  // A new filter is a new list, from its first page.
+  return <PagedList key={status} status={status} {...props} />;
+}
+
+function PagedList({ status, limit, render }: { status: Schemas["Status"] | ""; limit: number; render: (items: Summary[]) => ComponentChildren }) {
   const [cursor, setCursor] = useState<string | null>(null);
-  const [forStatus, setForStatus] = useState(status);
-  // A new filter starts at the first page.
-  if (forStatus !== status) {
-    setForStatus(status);
-    setCursor(null);
-  }
   const page = useLoad(
     () => api.GET("/requests", { params: { query: { limit, ...(status ? { status } : {}), ...(cursor ? { cursor } : {}) } } }),
     [status, cursor],
