@@ -1,8 +1,13 @@
 import type { RoleRoutes } from "../routes";
-import { Page } from "../../ui/page";
+import { RequestPage } from "../request/request-page";
+import { Inbox } from "./inbox";
+import { ContactPointActions } from "./request-actions";
 
 export const routes: RoleRoutes = {
   home: "/inbox",
-  nav: [{ path: "/inbox", label: "Home" }],
-  pages: [{ pattern: "/inbox", view: () => <Page title="ContactPoint">Coming soon.</Page> }],
+  nav: [{ path: "/inbox", label: "Inbox" }],
+  pages: [
+    { pattern: "/inbox", view: () => <Inbox /> },
+    { pattern: "/requests/:id", view: ({ id }) => <RequestPage id={id} actions={(view) => <ContactPointActions view={view} />} /> },
+  ],
 };

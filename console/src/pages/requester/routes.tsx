@@ -1,8 +1,19 @@
 import type { RoleRoutes } from "../routes";
-import { Page } from "../../ui/page";
+import { RequestPage } from "../request/request-page";
+import { FileRequest } from "./file";
+import { MyRequests } from "./my-requests";
+import { RequesterActions } from "./request-actions";
 
 export const routes: RoleRoutes = {
   home: "/requests",
-  nav: [{ path: "/requests", label: "Home" }],
-  pages: [{ pattern: "/requests", view: () => <Page title="Requester">Coming soon.</Page> }],
+  nav: [
+    { path: "/requests", label: "My requests" },
+    { path: "/requests/new", label: "File a request" },
+  ],
+  pages: [
+    { pattern: "/requests", view: () => <MyRequests /> },
+    // Before /requests/:id, which would take "new" for an id.
+    { pattern: "/requests/new", view: () => <FileRequest /> },
+    { pattern: "/requests/:id", view: ({ id }) => <RequestPage id={id} actions={(view) => <RequesterActions view={view} />} /> },
+  ],
 };
