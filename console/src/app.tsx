@@ -1,4 +1,5 @@
 import type { ComponentChildren } from "preact";
+import { useEffect } from "preact/hooks";
 import type { ConsoleConfig } from "./config";
 import { route, match, navigate } from "./router";
 import { roleNames, session, signOut, type Role } from "./session";
@@ -24,10 +25,7 @@ export function App({ config }: { config: ConsoleConfig }) {
     );
   }
   const mine = byRole[current.role] ?? requester;
-  if (path === "/" || path === "") {
-    navigate(mine.home);
-    return null;
-  }
+  if (path === "/" || path === "") return <GoTo path={mine.home} />;
   let view: ComponentChildren = null;
   for (const page of mine.pages) {
     const params = match(page.pattern, path);
@@ -45,6 +43,12 @@ export function App({ config }: { config: ConsoleConfig }) {
       )}
     </Shell>
   );
+}
+
+/** Sends "/" on to the role's home after the render, not during it. */
+function GoTo({ path }: { path: string }) {
+  useEffect(() => navigate(path), [path]);
+  return null;
 }
 
 function Shell({ children, nav }: { children: ComponentChildren; nav?: RoleRoutes["nav"] }) {

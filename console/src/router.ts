@@ -14,8 +14,10 @@ addEventListener("hashchange", () => {
   route.value = currentPath();
 });
 
+/** Goes to {@code path}: the route changes now, and the address bar follows (one history entry). */
 export function navigate(path: string) {
-  location.hash = "#" + path;
+  if (location.hash !== "#" + path) location.hash = "#" + path;
+  route.value = path;
 }
 
 /** The parameters of `path` when it matches `pattern` ("/requests/:id"), else null. */

@@ -43,8 +43,8 @@ function DemoSignIn() {
                 {members.map((u) => (
                   <li>
                     <button type="button" onClick={async () => {
+                      // Signed in, the page asked for (a link opened before signing in, or "/") opens.
                       if (!(await signInAsDemoUser(u.user))) setFailed(u.name);
-                      else location.hash = "#/";
                     }}>
                       {u.name}
                     </button>

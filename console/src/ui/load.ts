@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from "preact/hooks";
+import { useCallback, useEffect, useRef, useState } from "preact/hooks";
 import { asProblem, type Problem } from "../api";
 
 /** What an openapi-fetch call gives back. */
@@ -44,8 +44,11 @@ export function useLoad<T>(load: () => Promise<Answer<T>>, deps: unknown[]) {
 export function useAction<T>() {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
+  // The state above is seen only after the next render; this holds from the first click on.
+  const running = useRef(false);
   const run = async (call: () => Promise<Answer<T>>): Promise<T | null> => {
-    if (busy) return null;
+    if (running.current) return null;
+    running.current = true;
     setBusy(true);
     setProblem(null);
     try {
@@ -57,6 +60,7 @@ export function useAction<T>() {
       setProblem(asProblem(null, 0));
       return null;
     } finally {
+      running.current = false;
       setBusy(false);
     }
   };

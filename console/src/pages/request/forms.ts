@@ -1,6 +1,6 @@
 import { useEffect, useRef } from "preact/hooks";
 import type { Problem } from "../../api";
-import { useAction, type Answer } from "../../ui/load";
+import { useAction } from "../../ui/load";
 
 /**
  * The problem's message for exactly this pointer, not for one inside it: a list (`/identifiers`)
@@ -23,21 +23,8 @@ export function useFocusOnProblem(problem: Problem | null) {
   return ref;
 }
 
-/**
- * useAction, with a guard that holds from the first click: useAction's busy flag is state and is
- * seen only after the next render, so two clicks in the same moment would both pass it.
- */
+/** useAction under the name the request forms use; its guard holds from the first click. */
 export function useSubmit<T>() {
   const action = useAction<T>();
-  const running = useRef(false);
-  const submit = async (call: () => Promise<Answer<T>>): Promise<T | null> => {
-    if (running.current) return null;
-    running.current = true;
-    try {
-      return await action.run(call);
-    } finally {
-      running.current = false;
-    }
-  };
-  return { ...action, submit };
+  return { ...action, submit: action.run };
 }
