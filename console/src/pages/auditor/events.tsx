@@ -1,4 +1,4 @@
-import { useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import { api } from "../../api";
 import { navigate, query } from "../../router";
 import { useLoad } from "../../ui/load";
@@ -25,6 +25,8 @@ export function EventsPage() {
   const cursor = q.get("cursor") ?? "";
   const [range, setRange] = useState<DayRange>(asked);
   const key = search(asked, cursor);
+  // The form follows the URL when it changes by a link or the back button.
+  useEffect(() => setRange(asked), [search(asked)]);
   const { data, problem, loading } = useLoad(() => {
     const { from, to, jurisdiction } = instants(asked);
     return api.GET("/audit/events", { params: { query: { from, to, jurisdiction, limit: PAGE_SIZE, cursor: cursor || undefined } } });

@@ -12,7 +12,7 @@ export const routes: RoleRoutes = {
   ],
   pages: [
     { pattern: "/trails", view: () => <TrailLookup /> },
-    { pattern: "/trails/:id", view: (p) => <TrailPage id={p.id} /> },
+    { pattern: "/trails/:id", view: (p) => <TrailPage key={p.id} id={p.id} /> },
     { pattern: "/events", view: () => <EventsPage /> },
     { pattern: "/export", view: () => <ExportPage /> },
   ],

@@ -7,6 +7,6 @@ export const routes: RoleRoutes = {
   nav: [{ path: "/reviews", label: "Review queue" }],
   pages: [
     { pattern: "/reviews", view: () => <ReviewQueue /> },
-    { pattern: "/reviews/:id/:number", view: (p) => <ReviewPage id={p.id} number={p.number} /> },
+    { pattern: "/reviews/:id/:number", view: (p) => <ReviewPage key={p.id + "/" + p.number} id={p.id} number={p.number} /> },
   ],
 };
