@@ -1,8 +1,20 @@
 import type { RoleRoutes } from "../routes";
-import { Page } from "../../ui/page";
+import { ChannelForm, ChannelList } from "./channels";
+import { PolicyCompare, PolicyHome, PolicyVersion } from "./policy";
+import { PolicyUpload } from "./upload";
 
 export const routes: RoleRoutes = {
   home: "/policy",
-  nav: [{ path: "/policy", label: "Home" }],
-  pages: [{ pattern: "/policy", view: () => <Page title="Admin">Coming soon.</Page> }],
+  nav: [
+    { path: "/policy", label: "Release policy" },
+    { path: "/channels", label: "Notice channels" },
+  ],
+  pages: [
+    { pattern: "/policy", view: () => <PolicyHome /> },
+    { pattern: "/policy/versions/:version", view: (p) => <PolicyVersion version={p.version} /> },
+    { pattern: "/policy/compare", view: () => <PolicyCompare /> },
+    { pattern: "/policy/new", view: () => <PolicyUpload /> },
+    { pattern: "/channels", view: () => <ChannelList /> },
+    { pattern: "/channels/new", view: () => <ChannelForm /> },
+  ],
 };

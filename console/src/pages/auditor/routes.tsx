@@ -1,8 +1,19 @@
 import type { RoleRoutes } from "../routes";
-import { Page } from "../../ui/page";
+import { EventsPage } from "./events";
+import { ExportPage } from "./export";
+import { TrailLookup, TrailPage } from "./trail";
 
 export const routes: RoleRoutes = {
   home: "/trails",
-  nav: [{ path: "/trails", label: "Home" }],
-  pages: [{ pattern: "/trails", view: () => <Page title="Auditor">Coming soon.</Page> }],
+  nav: [
+    { path: "/trails", label: "Trails" },
+    { path: "/events", label: "Events by day" },
+    { path: "/export", label: "Export and key" },
+  ],
+  pages: [
+    { pattern: "/trails", view: () => <TrailLookup /> },
+    { pattern: "/trails/:id", view: (p) => <TrailPage key={p.id} id={p.id} /> },
+    { pattern: "/events", view: () => <EventsPage /> },
+    { pattern: "/export", view: () => <ExportPage /> },
+  ],
 };

@@ -1,8 +1,12 @@
 import type { RoleRoutes } from "../routes";
-import { Page } from "../../ui/page";
+import { ReviewQueue } from "./queue";
+import { ReviewPage } from "./review";
 
 export const routes: RoleRoutes = {
   home: "/reviews",
-  nav: [{ path: "/reviews", label: "Home" }],
-  pages: [{ pattern: "/reviews", view: () => <Page title="Dpo">Coming soon.</Page> }],
+  nav: [{ path: "/reviews", label: "Review queue" }],
+  pages: [
+    { pattern: "/reviews", view: () => <ReviewQueue /> },
+    { pattern: "/reviews/:id/:number", view: (p) => <ReviewPage key={p.id + "/" + p.number} id={p.id} number={p.number} /> },
+  ],
 };
