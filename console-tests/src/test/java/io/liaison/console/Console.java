@@ -94,8 +94,9 @@ public final class Console implements AutoCloseable {
         return List.copyOf(policyViolations);
     }
 
-    public void screenshot(Path file) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
+    /** The whole page, or with {@code fullPage} false what the 1280×800 window shows. */
+    public void screenshot(Path file, boolean fullPage) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(fullPage));
     }
 
     @Override

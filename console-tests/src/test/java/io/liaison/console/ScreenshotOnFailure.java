@@ -22,7 +22,7 @@ public final class ScreenshotOnFailure implements AfterTestExecutionCallback {
                 + (context.getDisplayName().startsWith("[") ? "-" + context.getDisplayName() : "");
         Path file = folder.resolve(name.replaceAll("[^A-Za-z0-9._-]+", "_") + ".png");
         try {
-            console.get().screenshot(file);
+            console.get().screenshot(file, true);
             System.err.println("screenshot of the failed test: " + file.toAbsolutePath());
         } catch (RuntimeException e) {
             System.err.println("no screenshot of the failed test (" + e.getMessage() + ")");
