@@ -31,7 +31,8 @@ import java.util.stream.Collectors;
 /**
  * Stands in for API Gateway: matches the template's routes, checks the bearer token as the JWT
  * authorizer does, builds the APIGatewayV2HTTPEvent (payload format 2.0) and invokes the
- * function's handler. Also serves the dev issuer's token and key endpoints under /dev.
+ * function's handler. Also serves the dev issuer's token and key endpoints under /dev, and the
+ * web console on the paths no route has (GET /, /index.html, /assets/…, /console-config.json).
  */
 final class ApiServer implements AutoCloseable {
     /** API Gateway's own limit on a request body. */
@@ -50,6 +51,7 @@ final class ApiServer implements AutoCloseable {
     private final DemoUsers users;
     private final Clock clock;
     private final Schedules schedules;
+    private final ConsoleFiles console;
 
     /** Runs a scheduled function of the template once, as EventBridge would at {@code time}. */
     interface Schedules {
@@ -58,7 +60,8 @@ final class ApiServer implements AutoCloseable {
     }
 
     ApiServer(InetSocketAddress address, List<Binding> bindings, DevIssuer issuer, DemoUsers users, Clock clock,
-              Schedules schedules) throws IOException {
+              Schedules schedules, ConsoleFiles console) throws IOException {
+        this.console = console;
         this.issuer = issuer;
         this.users = users;
         this.clock = clock;
@@ -118,7 +121,13 @@ final class ApiServer implements AutoCloseable {
                 .filter(r -> r.binding().route().method().equals(method) && r.pattern().matcher(path).matches())
                 .findFirst();
         if (route.isEmpty()) {
-            send(exchange, 404, "application/json", NOT_FOUND, Map.of());
+            // The console only where the API has nothing: a route of the template always wins.
+            Optional<ConsoleFiles.Answer> file = method.equals("GET") || method.equals("HEAD") ? console.get(path) : Optional.empty();
+            if (file.isPresent()) {
+                send(exchange, 200, null, file.get().body(), file.get().headers());
+            } else {
+                send(exchange, 404, "application/json", NOT_FOUND, Map.of());
+            }
             return;
         }
         boolean open = route.get().binding().route().open();

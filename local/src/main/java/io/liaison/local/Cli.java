@@ -61,6 +61,7 @@ final class Cli {
         return """
 
                 Liaison is running.
+                  Console:        %1$s/  (sign in as any demo user, one click)
                   API:            %1$s
                   DynamoDB:       %2$s  (table %3$s; %4$s)
                   Try it:         aws dynamodb scan --endpoint-url %2$s --table-name %3$s --region eu-central-1

@@ -214,7 +214,7 @@ public final class LocalBroker implements AutoCloseable {
             }
         }
         api = new ApiServer(new InetSocketAddress(options.host(), port), bindings, issuer, users, Clock.systemUTC(),
-                this::runScheduled);
+                this::runScheduled, ConsoleFiles.fromClasspath());
         api.start();
         running.add(api);
         for (Poller poller : pollers) {

@@ -40,7 +40,8 @@ class ApiServerRoutingTest {
                 (event, context) -> APIGatewayV2HTTPResponse.builder().withStatusCode(200)
                         .withHeaders(Map.of("content-type", "application/json")).withBody("{\"items\":[]}").build());
         server = new ApiServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), List.of(listRequests), issuer,
-                new DemoUsers(new Directory("test", List.of())), Clock.systemUTC(), (function, time) -> null);
+                new DemoUsers(new Directory("test", List.of())), Clock.systemUTC(), (function, time) -> null,
+                new ConsoleFiles(Map.of()));
         server.start();
     }
 
