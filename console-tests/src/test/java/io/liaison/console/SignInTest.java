@@ -6,7 +6,6 @@ import com.microsoft.playwright.Response;
 import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.AriaRole;
 import io.liaison.local.DemoUsers;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
@@ -84,7 +83,6 @@ class SignInTest {
 
     // No fake: the real local server refuses the token, as it would an expired or revoked one. Playwright
     // only breaks the token's signature on its way out; the 401 is the JWT authorizer's own.
-    @Disabled("needs a page that calls the API with the token: enable once the requester's request page (#/requests/:id) is merged")
     @Test
     void aTokenTheApiRefuses_returnsToTheSignInPage(Console console) {
         Page page = console.signInAs("nl-police");
