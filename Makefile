@@ -39,3 +39,11 @@ build-NotifierFunction:
 
 build-DeadlineFunction:
 	$(call build_function,deadlines)
+
+# The console publisher of functions/console-publisher/console-release.yaml (a nested stack): its
+# classes, and beside them console/ as Vite builds it from the committed lock file.
+build-ConsolePublisherFunction:
+	cd console && npm ci --no-audit --no-fund && npm run build
+	$(call build_function,console-publisher)
+	rm -rf $(ARTIFACTS_DIR)/console
+	cp -r console/dist $(ARTIFACTS_DIR)/console
