@@ -35,33 +35,21 @@ class RequestPathTest {
         console.assertAccessible();
 
         // DE's central authority accepts and answers
-        switchTo(console, "de-ca");
-        page.navigate("/#/requests/" + id);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Accept request")).click();
-        Locator answer = page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Answer with records"));
-        assertThat(answer).isVisible();
+        Walkthrough.switchTo(console, "de-ca");
+        Locator answer = Walkthrough.acceptAndAnswer(console, id);
         console.assertAccessible();
-        record(answer, 1, "subscriber", "data_subject", true, "healthNote", "registered as disabled");
-        answer.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Add a record")).click();
-        record(answer, 2, "subscriber", "third_party", false, "email", "bystander@example.org");
-        answer.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Add a record")).click();
-        record(answer, 3, "content", "data_subject", false, "message", "the key is under the mat");
-        answer.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Send answer")).click();
-        assertThat(page.getByText(Pattern.compile("Answer \\d+ sent: Held for review by a data-protection officer")).first()).isVisible();
+        Walkthrough.send(console, answer);
 
         // DE's data-protection officer approves the held answer
-        switchTo(console, "de-dpo");
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Review queue")).click();
-        Locator held = page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(Pattern.compile("Response \\d+ to request " + id)));
-        held.click();
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("The gate's findings"))).isVisible();
+        Walkthrough.switchTo(console, "de-dpo");
+        Walkthrough.openHeldAnswer(console, id);
         console.assertAccessible();
         page.getByLabel("Reason for your decision").fill("Needed for the investigation; Art. 10 LED conditions met");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Approve and release")).click();
         assertThat(page.getByText("Approved: the answer is released to the requester.")).isVisible();
 
         // NL reads the answer as the gate decided
-        switchTo(console, "nl-police");
+        Walkthrough.switchTo(console, "nl-police");
         page.navigate("/#/requests/" + id);
         Locator answers = page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Answers").setExact(true));
         assertThat(answers.locator(".redacted.pseudonym")).isVisible();
@@ -71,11 +59,8 @@ class RequestPathTest {
         console.assertAccessible();
 
         // The auditor verifies the trail, then finds the event someone edited in the table
-        switchTo(console, "auditor");
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Trails").setExact(true)).click();
-        page.getByLabel("Request id").fill(id);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Open trail")).click();
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Verify the trail")).click();
+        Walkthrough.switchTo(console, "auditor");
+        Walkthrough.verifyTrail(console, id);
         assertThat(page.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions().setHasText("Valid."))).isVisible();
         console.assertAccessible();
 
@@ -86,21 +71,6 @@ class RequestPathTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Verify the trail")).click();
         assertThat(page.getByRole(AriaRole.ALERT).filter(new Locator.FilterOptions().setHasText("Broken at event 2"))).isVisible();
         console.assertAccessible();
-    }
-
-    private static void switchTo(Console console, String login) {
-        console.signOutButton().click();
-        console.signInAs(login);
-    }
-
-    /** Fills record {@code n} of the answer form. */
-    private static void record(Locator answer, int n, String category, String owner, boolean special, String field, String value) {
-        Locator record = answer.getByRole(AriaRole.GROUP, new Locator.GetByRoleOptions().setName("Record " + n).setExact(true));
-        record.getByLabel("Data category").selectOption(category);
-        record.getByLabel("Whose data").selectOption(owner);
-        if (special) record.getByLabel("Special category of personal data").check();
-        record.getByLabel("Field 1 name").fill(field);
-        record.getByLabel("Field 1 value").fill(value);
     }
 
     static String requestId(Page page) {
