@@ -4,6 +4,7 @@ import type { ConsoleConfig } from "./config";
 import { route, match, navigate } from "./router";
 import { roleNames, session, signOut, type Role } from "./session";
 import { SignIn } from "./pages/signin";
+import { endHostedSession } from "./auth";
 import type { RoleRoutes } from "./pages/routes";
 import { routes as requester } from "./pages/requester/routes";
 import { routes as contactPoint } from "./pages/contact-point/routes";
@@ -35,7 +36,7 @@ export function App({ config }: { config: ConsoleConfig }) {
     }
   }
   return (
-    <Shell nav={mine.nav}>
+    <Shell nav={mine.nav} onSignOut={() => signOutEverywhere(config)}>
       {view ?? (
         <Page title="Not found">
           <p>There is no such page. <a href={"#" + mine.home}>Back to the start.</a></p>
@@ -45,13 +46,19 @@ export function App({ config }: { config: ConsoleConfig }) {
   );
 }
 
+/** Forgets the token; on AWS also ends the hosted UI's session, or its next sign-in would not ask. */
+function signOutEverywhere(config: ConsoleConfig) {
+  signOut();
+  if (config.auth === "cognito") endHostedSession(config.cognito);
+}
+
 /** Sends "/" on to the role's home after the render, not during it. */
 function GoTo({ path }: { path: string }) {
   useEffect(() => navigate(path), [path]);
   return null;
 }
 
-function Shell({ children, nav }: { children: ComponentChildren; nav?: RoleRoutes["nav"] }) {
+function Shell({ children, nav, onSignOut }: { children: ComponentChildren; nav?: RoleRoutes["nav"]; onSignOut?: () => void }) {
   const current = session.value;
   const path = route.value.split("?")[0];
   return (
@@ -76,7 +83,7 @@ function Shell({ children, nav }: { children: ComponentChildren; nav?: RoleRoute
           <div class="who">
             <span>{current.name}</span>
             <span class="muted"> · {roleNames[current.role]} · {current.jurisdiction}{current.contactPoint ? " · " + current.contactPoint : current.agency ? " · " + current.agency : ""}</span>
-            <button type="button" onClick={signOut}>Sign out</button>
+            <button type="button" onClick={onSignOut ?? signOut}>Sign out</button>
           </div>
         )}
       </header>

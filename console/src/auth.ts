@@ -80,6 +80,13 @@ export async function finishHostedSignIn(cognito: Cognito): Promise<boolean> {
   return true;
 }
 
+/** Cognito's /logout ends the hosted UI's own session and comes back to the console's registered URL. */
+export function endHostedSession(cognito: Cognito) {
+  const url = new URL("https://" + cognito.domain + "/logout");
+  url.search = new URLSearchParams({ client_id: cognito.clientId, logout_uri: cognito.redirectUri }).toString();
+  location.assign(url.toString());
+}
+
 function random(bytes: number): string {
   return base64url(crypto.getRandomValues(new Uint8Array(bytes)));
 }
