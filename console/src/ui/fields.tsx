@@ -9,7 +9,7 @@ interface FieldProps {
 }
 
 /** Label, control, hint and error wired together, so that a screen reader reads all three. */
-function Wrap({ label, hint, error, required, id, children }: FieldProps & { id: string; children: ComponentChildren }) {
+export function Wrap({ label, hint, error, required, id, children }: FieldProps & { id: string; children: ComponentChildren }) {
   return (
     <div class={error ? "field invalid" : "field"}>
       <label for={id}>
@@ -31,7 +31,7 @@ function Wrap({ label, hint, error, required, id, children }: FieldProps & { id:
   );
 }
 
-function described(id: string, hint: unknown, error: unknown) {
+export function described(id: string, hint: unknown, error: unknown) {
   return [hint ? id + "-hint" : "", error ? id + "-error" : ""].filter(Boolean).join(" ") || undefined;
 }
 

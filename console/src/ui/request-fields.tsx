@@ -1,5 +1,6 @@
 import type { ComponentChildren } from "preact";
 import { useId } from "preact/hooks";
+import { described as describedBy, Wrap } from "./fields";
 
 /**
  * Form controls the request pages need beyond ui/fields.tsx: an instant to the second in UTC,
@@ -7,9 +8,6 @@ import { useId } from "preact/hooks";
  * hint and error are wired as in ui/fields.tsx, so a screen reader reads all three.
  */
 
-function describedBy(id: string, hint: unknown, error: unknown) {
-  return [hint ? id + "-hint" : "", error ? id + "-error" : ""].filter(Boolean).join(" ") || undefined;
-}
 
 /**
  * An instant, typed as a date and time to the second and read as UTC (the form says so): the
@@ -20,16 +18,10 @@ export function InstantField(props: { label: string; value: string; onValue: (v:
   const { label, value, onValue, hint, error, required } = props;
   const id = useId();
   return (
-    <div class={error ? "field invalid" : "field"}>
-      <label for={id}>
-        {label}
-        {required ? <span aria-hidden="true"> *</span> : null}
-      </label>
+    <Wrap {...{ label, hint, error, required, id }}>
       <input id={id} type="datetime-local" step={1} value={value} required={required} aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(id, hint, error)} onInput={(e) => onValue(e.currentTarget.value)} />
-      {hint ? <div class="hint" id={id + "-hint"}>{hint}</div> : null}
-      {error ? <div class="error" id={id + "-error"}>{error}</div> : null}
-    </div>
+    </Wrap>
   );
 }
 
