@@ -28,6 +28,9 @@ build-ReviewFunction:
 build-PolicyFunction:
 	$(call build_function,policy)
 
+build-DirectoryFunction:
+	$(call build_function,directory)
+
 build-AuditFunction:
 	$(call build_function,audit)
 

@@ -14,7 +14,7 @@ import java.util.Optional;
 /**
  * The demo users: requesters of a few agencies, an operator for every contact point of the
  * directory (two for DE's 24/7 point of contact, to try a race), a data-protection officer,
- * an auditor and an administrator.
+ * an auditor, network administrators and directory administrators of DE and FR.
  */
 public final class DemoUsers {
     /**
@@ -22,7 +22,12 @@ public final class DemoUsers {
      * the same for two logins of one person acting in two roles.
      */
     public record User(String login, String subject, String name, String role, String jurisdiction, String agency,
-                       String contactPoint, String auditedJurisdictions) {
+                       String contactPoint, String auditedJurisdictions, boolean network) {
+        public User(String login, String subject, String name, String role, String jurisdiction, String agency,
+                    String contactPoint, String auditedJurisdictions) {
+            this(login, subject, name, role, jurisdiction, agency, contactPoint, auditedJurisdictions, false);
+        }
+
         public User(String subject, String name, String role, String jurisdiction, String agency, String contactPoint) {
             this(subject, subject, name, role, jurisdiction, agency, contactPoint, null);
         }
@@ -57,7 +62,12 @@ public final class DemoUsers {
         add(new User("auditor", "Auditor", "auditor", "NL", null, null));
         // An auditor whose token limits it to trails from or to Germany.
         add(new User("auditor-de", "auditor-de", "Auditor for DE", "auditor", "DE", null, null, "DE"));
-        add(new User("admin", "Liaison administrator", "admin", "NL", null, null));
+        // Administrators: "jurisdictions" are the directory entries each may change; a network
+        // administrator changes every entry and, with a second one, the routing rules.
+        add(new User("admin", "admin", "Liaison network administrator", "admin", "NL", null, null, "NL", true));
+        add(new User("admin-2", "admin-2", "Second network administrator", "admin", "NL", null, null, null, true));
+        add(new User("de-admin", "de-admin", "Directory administrator DE", "admin", "DE", null, null, "DE"));
+        add(new User("fr-admin", "fr-admin", "Directory administrator FR", "admin", "FR", null, null, "FR"));
     }
 
     private void add(User user) {

@@ -69,6 +69,7 @@ public final class DevIssuer {
         if (user.agency() != null) claims.claim("agency", user.agency());
         if (user.contactPoint() != null) claims.claim("contact_point", user.contactPoint());
         if (user.auditedJurisdictions() != null) claims.claim("jurisdictions", user.auditedJurisdictions());
+        if (user.network()) claims.claim("network", "true");
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).build(), claims.build());
         try {
             jwt.sign(new ECDSASigner(key));

@@ -43,6 +43,7 @@ public final class EventHashes {
         if (e.ground() != null) out.put("ground", e.ground());
         if (e.reason() != null) out.put("reason", e.reason());
         if (e.policyVersion() != null) out.put("policyVersion", e.policyVersion());
+        if (e.directoryRevision() != null) out.put("directoryRevision", e.directoryRevision());
         try {
             return new JsonCanonicalizer(out.toString()).getEncodedString();
         } catch (IOException e2) {
@@ -51,10 +52,24 @@ public final class EventHashes {
     }
 
     public static Hash entry(AuditEvent event) {
+        return entry(canonical(event));
+    }
+
+    /** The entry hash of any canonical JSON text a trail chains (an event, a directory or rules revision). */
+    public static Hash entry(String canonical) {
         MessageDigest sha = sha256();
         sha.update(ENTRY);
-        sha.update(canonical(event).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        sha.update(canonical.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return Hash.of(sha.digest());
+    }
+
+    /** RFC 8785 canonical form of a JSON text. */
+    public static String canonicalJson(String json) {
+        try {
+            return new JsonCanonicalizer(json).getEncodedString();
+        } catch (IOException e) {
+            throw new UncheckedIOException("JSON always canonicalises", e);
+        }
     }
 
     public static Hash link(Hash previous, Hash entry) {

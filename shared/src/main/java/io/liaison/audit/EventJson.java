@@ -57,6 +57,7 @@ public final class EventJson {
         if (e.ground() != null) item.put("ground", e.ground());
         if (e.reason() != null) item.put("reason", e.reason());
         if (e.policyVersion() != null) item.put("policyVersion", e.policyVersion());
+        if (e.directoryRevision() != null) item.put("directoryRevision", e.directoryRevision());
     }
 
     /** The event an object in this form (or the hashed object itself) describes; other members are ignored. */
@@ -70,7 +71,8 @@ public final class EventJson {
                 status(e.path("to").asText()),
                 new Actor(actor.path("role").asText(), actor.path("jurisdiction").asText(null), actor.path("organisation").asText(null),
                         actor.path("subject").asText(null)),
-                rules, e.path("ground").asText(null), e.path("reason").asText(null), e.path("policyVersion").asText(null));
+                rules, e.path("ground").asText(null), e.path("reason").asText(null), e.path("policyVersion").asText(null),
+                e.path("directoryRevision").isIntegralNumber() ? e.path("directoryRevision").asLong() : null);
     }
 
     /** The event with the hashes written beside it. */

@@ -12,13 +12,37 @@ import java.util.List;
 public final class TrailVerifier {
     private TrailVerifier() {}
 
+    /**
+     * One link of a hash chain as stored: its place, when it was written, the two stored hashes, and
+     * the entry hash its content has now. Request trails chain audit events; the directory's and the
+     * routing rules' trails chain revisions; both verify the same way.
+     */
+    public interface Link {
+        long sequence();
+
+        java.time.Instant at();
+
+        Hash entryHash();
+
+        Hash chainHash();
+
+        /** The entry hash of the content as it stands now. */
+        Hash contentHash();
+    }
+
     /** An event with the hashes stored beside it. */
-    public record StoredEvent(AuditEvent event, Hash entryHash, Hash chainHash) {}
+    public record StoredEvent(AuditEvent event, Hash entryHash, Hash chainHash) implements Link {
+        @Override public long sequence() { return event.sequence(); }
+
+        @Override public java.time.Instant at() { return event.at(); }
+
+        @Override public Hash contentHash() { return EventHashes.entry(event); }
+    }
 
     public enum Damage { ALTERED, MISSING, REORDERED, INSERTED, HEAD_MISMATCH, DIGEST_MISMATCH }
 
     /** Whether the event's stored hashes chain it directly onto {@code previous}. */
-    private static boolean linksFrom(Hash previous, StoredEvent next) {
+    private static boolean linksFrom(Hash previous, Link next) {
         return next.chainHash().equals(EventHashes.link(previous, next.entryHash()));
     }
 
@@ -33,42 +57,47 @@ public final class TrailVerifier {
      * @param head       the head hash the request item holds
      * @param headLength the request's version: how many events the trail should have
      */
-    public static Verification verify(List<StoredEvent> events, Hash head, long headLength) {
+    public static Verification verify(List<? extends Link> events, Hash head, long headLength) {
+        return verify(events, head, headLength, "event");
+    }
+
+    /** @param noun what a link is called in the details: "event", "revision" */
+    public static Verification verify(List<? extends Link> events, Hash head, long headLength, String noun) {
         Hash previous = Hash.GENESIS;
         long expected = 1;
         for (int i = 0; i < events.size(); i++) {
-            StoredEvent stored = events.get(i);
-            long sequence = stored.event().sequence();
+            Link stored = events.get(i);
+            long sequence = stored.sequence();
             if (sequence < expected) {
-                return new Broken(sequence, Damage.INSERTED, "a second event numbered " + sequence + " stands after " + (expected - 1));
+                return new Broken(sequence, Damage.INSERTED, "a second " + noun + " numbered " + sequence + " stands after " + (expected - 1));
             }
             if (sequence > expected) {
                 long wanted = expected;
-                boolean later = events.stream().skip(i + 1).anyMatch(e -> e.event().sequence() == wanted);
+                boolean later = events.stream().skip(i + 1).anyMatch(e -> e.sequence() == wanted);
                 return later
-                        ? new Broken(expected, Damage.REORDERED, "event " + expected + " stands after event " + sequence)
-                        : new Broken(expected, Damage.MISSING, "event " + expected + " is missing; the next one is " + sequence);
+                        ? new Broken(expected, Damage.REORDERED, noun + " " + expected + " stands after " + noun + " " + sequence)
+                        : new Broken(expected, Damage.MISSING, noun + " " + expected + " is missing; the next one is " + sequence);
             }
             if (i + 1 < events.size() && linksFrom(previous, events.get(i + 1))) {
                 // The next event was chained straight onto the one before this: this one came in later.
-                return new Broken(sequence, Damage.INSERTED, "event " + sequence + " was put between two events that were chained to each other");
+                return new Broken(sequence, Damage.INSERTED, noun + " " + sequence + " was put between two " + noun + "s that were chained to each other");
             }
-            Hash entry = EventHashes.entry(stored.event());
+            Hash entry = stored.contentHash();
             if (!entry.equals(stored.entryHash())) {
-                return new Broken(sequence, Damage.ALTERED, "the content of event " + sequence + " no longer matches its entry hash");
+                return new Broken(sequence, Damage.ALTERED, "the content of " + noun + " " + sequence + " no longer matches its entry hash");
             }
             Hash chain = EventHashes.link(previous, entry);
             if (!chain.equals(stored.chainHash())) {
-                return new Broken(sequence, Damage.ALTERED, "the chain hash of event " + sequence + " does not link to event " + (sequence - 1));
+                return new Broken(sequence, Damage.ALTERED, "the chain hash of " + noun + " " + sequence + " does not link to " + noun + " " + (sequence - 1));
             }
             previous = chain;
             expected++;
         }
         if (expected - 1 < headLength) {
-            return new Broken(expected, Damage.MISSING, "the trail ends at " + (expected - 1) + " but the request has " + headLength + " events");
+            return new Broken(expected, Damage.MISSING, "the trail ends at " + (expected - 1) + (noun.equals("event") ? " but the request has " + headLength + " events" : " but its head says " + headLength));
         }
         if (!previous.equals(head)) {
-            return new Broken(expected - 1, Damage.HEAD_MISMATCH, "the last event does not lead to the head the request holds");
+            return new Broken(expected - 1, Damage.HEAD_MISMATCH, "the last " + noun + " does not lead to the head the " + (noun.equals("event") ? "request" : "trail") + " holds");
         }
         return new Valid(expected - 1, previous);
     }

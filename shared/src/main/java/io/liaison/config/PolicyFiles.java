@@ -45,12 +45,19 @@ public final class PolicyFiles {
     public static Directory directory(ObjectMapper json) {
         JsonNode root = load(json, DIRECTORY);
         List<ContactPoint> contactPoints = new ArrayList<>();
-        for (JsonNode cp : root.path("contactPoints")) {
-            contactPoints.add(new ContactPoint(cp.path("id").asText(), cp.path("jurisdiction").asText(),
-                    code(ContactPointKind.class, cp.path("kind").asText()), cp.path("name").asText(),
-                    cp.path("source").asText(null), cp.path("backup").asText(null), cp.path("email").asText(null)));
+        io.liaison.json.FieldReader in = new io.liaison.json.FieldReader();
+        JsonNode entries = root.path("contactPoints");
+        for (int i = 0; i < entries.size(); i++) {
+            ContactPoint cp = io.liaison.json.DirectoryJson.entry(entries.get(i), "/contactPoints/" + i, in);
+            if (cp == null) throw new IllegalStateException("directory data: " + in.invalid() + in.unknownFields());
+            contactPoints.add(cp);
         }
         return new Directory(root.path("version").asText(), contactPoints);
+    }
+
+    /** The packaged routing policy as its text: revision 1 of the rules' trail. */
+    public static String routingPolicyDocument() {
+        return text(ROUTING_POLICY);
     }
 
     public static RoutingPolicy routingPolicy(ObjectMapper json) {
@@ -143,8 +150,12 @@ public final class PolicyFiles {
 
     /** The packaged release policy as its text: version one, until an administrator replaces it. */
     public static String releasePolicyDocument() {
-        try (InputStream in = PolicyFiles.class.getResourceAsStream(RELEASE_POLICY)) {
-            if (in == null) throw new IllegalStateException("missing policy data file " + RELEASE_POLICY);
+        return text(RELEASE_POLICY);
+    }
+
+    private static String text(String resource) {
+        try (InputStream in = PolicyFiles.class.getResourceAsStream(resource)) {
+            if (in == null) throw new IllegalStateException("missing policy data file " + resource);
             return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

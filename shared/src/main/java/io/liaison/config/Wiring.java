@@ -7,7 +7,6 @@ import io.liaison.core.Directory;
 import io.liaison.core.NotificationService;
 import io.liaison.core.RequestService;
 import io.liaison.core.ResponseService;
-import io.liaison.core.RoutingPolicy;
 import io.liaison.core.gate.HmacPseudonyms;
 import io.liaison.core.gate.Pseudonyms;
 import io.liaison.core.gate.ReleaseGate;
@@ -52,6 +51,8 @@ public final class Wiring {
     private final Once<ResponseService> responses;
     private final Once<PolicyService> policies;
     private final Once<Directory> directory;
+    private final Once<io.liaison.network.StoredNetwork> network;
+    private final Once<io.liaison.network.NetworkService> networkService;
     private final Once<ChannelService> channels;
     private final Once<NotificationService> notifications;
     private final Once<DeadlineMonitor> deadlines;
@@ -68,6 +69,8 @@ public final class Wiring {
         this.notifications = Once.of(() -> notifications);
         this.deadlines = Once.of(() -> deadlines);
         this.sealing = Once.of(() -> null);
+        this.network = Once.of(() -> null);
+        this.networkService = Once.of(() -> null);
     }
 
     private Wiring(Environment env, DynamoDbClient dynamoDb, Clock clock) {
@@ -77,8 +80,13 @@ public final class Wiring {
         if (env.optional(PAYLOAD_KEY).isEmpty()) env.require(PAYLOAD_KMS_KEY_ARN);
         Reach reach = webhookReach(env);
         ObjectMapper json = Json.MAPPER;
-        directory = Once.of(() -> PolicyFiles.directory(json));
-        Once<RoutingPolicy> routing = Once.of(() -> PolicyFiles.routingPolicy(json));
+        // The directory and the rules are the revisions of their trails in the table (ADR 0019); the
+        // packaged files are revision 1 until the directory function stores them.
+        network = Once.of(() -> new io.liaison.network.StoredNetwork(new io.liaison.store.DynamoNetworkStore(dynamoDb, table),
+                PolicyFiles.directory(json), PolicyFiles.routingPolicyDocument(), clock));
+        directory = Once.of(() -> null); // always read through the network: see directory()
+        networkService = Once.of(() -> new io.liaison.network.NetworkService(new io.liaison.store.DynamoNetworkStore(dynamoDb, table),
+                network.get(), clock, () -> UUID.randomUUID().toString()));
         // Built at the first seal or open: a notifier sending e-mail, or a response list with nothing
         // released, never loads the Encryption SDK.
         sealing = Once.of(() -> cipher(env));
@@ -96,7 +104,7 @@ public final class Wiring {
         // The words people write on requests are sealed with the payload cipher: only a function
         // that seals or opens them (intake, casework, tracking) loads the Encryption SDK.
         Once<DynamoRequestStore> requestStore = Once.of(() -> new DynamoRequestStore(dynamoDb, table, clock, cipher));
-        requests = Once.of(() -> new RequestService(requestStore.get(), directory.get(), routing.get(), clock,
+        requests = Once.of(() -> new RequestService(requestStore.get(), network.get(), clock,
                 () -> UUID.randomUUID().toString()));
         policies = Once.of(() -> new PolicyService(new DynamoPolicyStore(dynamoDb, table), PolicyFiles::readReleasePolicy,
                 PolicyFiles.releasePolicyDocument(), clock));
@@ -106,9 +114,10 @@ public final class Wiring {
             return new ResponseService(requestStore.get(), new DynamoResponseStore(dynamoDb, table, requestStore.get(), cipher, clock),
                     () -> new ReleaseGate(policyService.get(), pseudonyms), clock);
         });
-        channels = Once.of(() -> new ChannelService(new DynamoChannelStore(dynamoDb, table, cipher), directory.get(), clock, reach));
+        channels = Once.of(() -> new ChannelService(new DynamoChannelStore(dynamoDb, table, cipher),
+                () -> network.get().recent().directory(), clock, reach));
         notifications = Once.of(() -> new NotificationService(requestStore.get(), clock));
-        deadlines = Once.of(() -> new DeadlineMonitor(requestStore.get(), directory.get(), routing.get()));
+        deadlines = Once.of(() -> new DeadlineMonitor(requestStore.get(), network.get()));
     }
 
     /**
@@ -143,8 +152,19 @@ public final class Wiring {
         return policies.get();
     }
 
+    /** The directory as it stands now (a few seconds old at most): for names and addresses, never for a routing decision. */
     public Directory directory() {
-        return directory.get();
+        Directory fixed = directory.get();
+        return fixed != null ? fixed : network.get().recent().directory();
+    }
+
+    /** The directory and routing rules as the trails hold them. */
+    public io.liaison.network.StoredNetwork network() {
+        return network.get();
+    }
+
+    public io.liaison.network.NetworkService networkService() {
+        return networkService.get();
     }
 
     public ChannelService channels() {

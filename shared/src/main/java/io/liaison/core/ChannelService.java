@@ -24,7 +24,7 @@ public final class ChannelService {
     private static final String SECRET_PREFIX = "whsec_";
 
     private final ChannelStore store;
-    private final Directory directory;
+    private final java.util.function.Supplier<Directory> directory;
     private final Clock clock;
     private final Reach reach;
 
@@ -35,6 +35,11 @@ public final class ChannelService {
 
     /** @param reach where webhooks may point: the notifier's own setting, so that what is registered can be sent */
     public ChannelService(ChannelStore store, Directory directory, Clock clock, Reach reach) {
+        this(store, () -> directory, clock, reach);
+    }
+
+    /** @param directory the directory as it stands now: a contact point's default address is its current one */
+    public ChannelService(ChannelStore store, java.util.function.Supplier<Directory> directory, Clock clock, Reach reach) {
         this.store = store;
         this.directory = directory;
         this.clock = clock;
@@ -58,7 +63,7 @@ public final class ChannelService {
     public Outcome<List<InForce>> list(Caller caller) {
         if (caller.role() != Role.ADMINISTRATOR) return new Outcome.Forbidden<>("only an administrator manages channels");
         List<InForce> all = new ArrayList<>();
-        directory.contactPoints().forEach(cp -> all.add(channelOf(new Recipient.ContactPointRecipient(cp.id()))));
+        directory.get().contactPoints().forEach(cp -> all.add(channelOf(new Recipient.ContactPointRecipient(cp.id()))));
         store.all().stream().filter(r -> r.recipient() instanceof Recipient.AgencyRecipient)
                 .forEach(r -> all.add(new InForce(r.recipient(), r.channel(), true, r.signed(), r.updatedAt(), r.updatedBy())));
         return new Outcome.Ok<>(all);
@@ -71,7 +76,7 @@ public final class ChannelService {
      */
     public Outcome<InForce> register(Caller caller, Recipient recipient, Channel channel, String secret) {
         if (caller.role() != Role.ADMINISTRATOR) return new Outcome.Forbidden<>("only an administrator registers channels");
-        if (recipient instanceof Recipient.ContactPointRecipient cp && directory.byId(cp.contactPointId()).isEmpty()) {
+        if (recipient instanceof Recipient.ContactPointRecipient cp && directory.get().byId(cp.contactPointId()).isEmpty()) {
             return new Outcome.NotFound<>();
         }
         List<Violation> violations = new ArrayList<>();
@@ -104,7 +109,7 @@ public final class ChannelService {
     /** The directory's address for a contact point; a demo address (.invalid: it goes nowhere) for an agency. */
     Channel defaultFor(Recipient recipient) {
         return switch (recipient) {
-            case Recipient.ContactPointRecipient cp -> new Channel.Email(directory.byId(cp.contactPointId())
+            case Recipient.ContactPointRecipient cp -> new Channel.Email(directory.get().byId(cp.contactPointId())
                     .map(ContactPoint::email).filter(a -> a != null)
                     .orElse(cp.contactPointId().toLowerCase(Locale.ROOT) + "@contact-points.liaison.invalid"));
             case Recipient.AgencyRecipient a -> new Channel.Email(a.agency().toLowerCase(Locale.ROOT) + "@"

@@ -28,17 +28,30 @@ public final class Deadlines {
 
     /** The action due at {@code now}, if any: escalate, mark overdue, or expire a preservation. */
     public static Optional<Lifecycle.Action> due(Request request, Directory directory, RoutingPolicy policy, Instant now) {
+        return due(request, new Network.Snapshot(1, directory, 1, policy), now);
+    }
+
+    /**
+     * The same, by the directory and rules in force at {@code now}: an escalation goes to whoever
+     * covers for the contact point now, past a backup that is unavailable at the moment.
+     */
+    public static Optional<Lifecycle.Action> due(Request request, Network.Snapshot network, Instant now) {
+        Directory directory = network.directory();
+        RoutingPolicy policy = network.rules();
         Optional<Instant> next = nextDue(request);
         if (next.isEmpty() || now.isBefore(next.get())) return Optional.empty();
         Assignment a = request.assignment();
         if (request.status() == Status.ROUTED) {
-            Optional<ContactPoint> backup = a.escalatedFrom() == null ? directory.backupOf(a.contactPointId()) : Optional.empty();
+            Optional<Directory.Taker> backup = a.escalatedFrom() != null ? Optional.empty()
+                    : directory.backupOf(a.contactPointId()).filter(b -> b.validAt(now)).map(b -> directory.taker(b, now))
+                    .filter(t -> !t.contactPoint().id().equals(a.contactPointId()));
             if (backup.isPresent()) {
                 var acknowledge = policy.deadline(a.deadlineRule())
                         .map(RoutingPolicy.DeadlineRule::acknowledge).orElse(java.time.Duration.between(a.routedAt(), a.acknowledgeBy()));
-                return Optional.of(new Lifecycle.Escalate(backup.get(), now.plus(acknowledge),
+                ContactPoint to = backup.get().contactPoint();
+                return Optional.of(new Lifecycle.Escalate(to, now.plus(acknowledge),
                         a.contactPointId() + " did not acknowledge by " + a.acknowledgeBy() + "; escalated to its backup "
-                                + backup.get().id()));
+                                + to.id() + (backup.get().skipped().isEmpty() ? "" : " (" + backup.get().text() + ")")));
             }
             return Optional.of(new Lifecycle.MarkAcknowledgementOverdue(a.contactPointId() + " did not acknowledge by "
                     + a.acknowledgeBy() + (a.escalatedFrom() == null ? " and has no backup" : " after escalation from " + a.escalatedFrom())));

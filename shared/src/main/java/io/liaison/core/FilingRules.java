@@ -34,6 +34,11 @@ public final class FilingRules {
     private FilingRules() {}
 
     public static List<Violation> check(Filing filing, Requester requester, Directory directory) {
+        return check(filing, requester, directory, null);
+    }
+
+    /** The same, with the directory as it stands at {@code at} (null: any contact point counts). */
+    public static List<Violation> check(Filing filing, Requester requester, Directory directory, java.time.Instant at) {
         List<Violation> violations = new ArrayList<>();
         String target = filing.targetJurisdiction();
         if (!ISO_3166_ALPHA2.contains(target)) {
@@ -42,7 +47,7 @@ public final class FilingRules {
         } else if (target.equals(requester.jurisdiction())) {
             violations.add(new Violation("/targetJurisdiction",
                     "the target jurisdiction is the requester's own (" + target + "); Liaison brokers cross-border requests"));
-        } else if (!directory.serves(target)) {
+        } else if (at == null ? !directory.serves(target) : !directory.serves(target, at)) {
             violations.add(new Violation("/targetJurisdiction",
                     "the directory has no contact point in " + target));
         }

@@ -15,15 +15,17 @@ public final class RequestService {
     private static final String INSTRUMENT = "/legalBasis/instrument";
 
     private final RequestStore store;
-    private final Directory directory;
-    private final RoutingPolicy policy;
+    private final Network network;
     private final Clock clock;
     private final Supplier<String> ids;
 
     public RequestService(RequestStore store, Directory directory, RoutingPolicy policy, Clock clock, Supplier<String> ids) {
+        this(store, Network.fixed(directory, policy), clock, ids);
+    }
+
+    public RequestService(RequestStore store, Network network, Clock clock, Supplier<String> ids) {
         this.store = store;
-        this.directory = directory;
-        this.policy = policy;
+        this.network = network;
         this.clock = clock;
         this.ids = ids;
     }
@@ -33,16 +35,11 @@ public final class RequestService {
             return new Outcome.Forbidden<>("only a requester acting for an agency files requests");
         }
         Requester requester = new Requester(caller.jurisdiction(), caller.agency(), caller.subject());
-        List<Violation> violations = new ArrayList<>(FilingRules.check(filing, requester, directory));
-        // A target already refused leaves no pair to ask about; the router asks the same question on the same date.
-        if (violations.stream().noneMatch(v -> TARGET.equals(v.pointer()))
-                && policy.binding(filing.legalBasis().instrument(), requester.jurisdiction(), filing.targetJurisdiction(),
-                        LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)) instanceof Binding.DoesNotBind refused) {
-            violations.add(new Violation(INSTRUMENT, refused.reason()));
-        }
+        java.time.Instant now = clock.instant();
+        List<Violation> violations = refusal(requester, filing, network.at(now), now);
         if (!violations.isEmpty()) return new Outcome.Invalid<>(violations);
 
-        Request request = Request.filed(ids.get(), requester, filing, clock.instant());
+        Request request = Request.filed(ids.get(), requester, filing, now);
         RequestStore.FileResult result = store.file(request, Lifecycle.filingEvent(request, Actor.of(caller)), key.orElse(null));
         return switch (result) {
             case RequestStore.Stored s -> new Outcome.Ok<>(new Filed(request, false));
@@ -50,6 +47,43 @@ public final class RequestService {
             case RequestStore.KeyReused k -> new Outcome.Invalid<>(List.of(new Violation(null,
                     "this Idempotency-Key was already used for a different request; use a new key for a new request")));
         };
+    }
+
+    /**
+     * Why filing would refuse this filing at {@code at}, or nothing: its rules, a target the
+     * directory serves then, and an instrument that binds both sides on that day.
+     */
+    private static List<Violation> refusal(Requester requester, Filing filing, Network.Snapshot inForce, java.time.Instant at) {
+        List<Violation> violations = new ArrayList<>(FilingRules.check(filing, requester, inForce.directory(), at));
+        // A target already refused leaves no pair to ask about; the router asks the same question on the same date.
+        if (violations.stream().noneMatch(v -> TARGET.equals(v.pointer()))
+                && inForce.rules().binding(filing.legalBasis().instrument(), requester.jurisdiction(), filing.targetJurisdiction(),
+                        LocalDate.ofInstant(at, ZoneOffset.UTC)) instanceof Binding.DoesNotBind refused) {
+            violations.add(new Violation(INSTRUMENT, refused.reason()));
+        }
+        return violations;
+    }
+
+    /**
+     * What filing this draft at {@code at} would lead to, storing nothing: the revisions in force,
+     * the binding of its instrument, and the routing decision the router would take, made by the
+     * same {@link #refusal} and {@link Routing#decide} as the real thing.
+     */
+    public record Preview(java.time.Instant at, Request draft, Network.Snapshot inForce, Binding binding,
+                          Lifecycle.Action decision) {}
+
+    public Outcome<Preview> preview(Caller caller, Filing filing, java.time.Instant at) {
+        if (caller.role() != Role.REQUESTER || caller.agency() == null) {
+            return new Outcome.Forbidden<>("only a requester acting for an agency previews a filing");
+        }
+        Requester requester = new Requester(caller.jurisdiction(), caller.agency(), caller.subject());
+        Network.Snapshot inForce = network.at(at);
+        List<Violation> violations = refusal(requester, filing, inForce, at);
+        if (!violations.isEmpty()) return new Outcome.Invalid<>(violations);
+        Request draft = Request.filed("preview", requester, filing, at);
+        Binding binding = inForce.rules().binding(filing.legalBasis().instrument(), requester.jurisdiction(),
+                filing.targetJurisdiction(), LocalDate.ofInstant(at, ZoneOffset.UTC));
+        return new Outcome.Ok<>(new Preview(at, draft, inForce, binding, Routing.decide(draft, inForce, at)));
     }
 
     /**
@@ -67,14 +101,17 @@ public final class RequestService {
 
     public Outcome<LegalBases> legalBases(Caller caller, Optional<String> target) {
         if (caller.role() != Role.REQUESTER) return new Outcome.Forbidden<>("only a requester files requests");
-        List<String> targets = directory.contactPoints().stream().map(ContactPoint::jurisdiction)
+        java.time.Instant now = clock.instant();
+        Network.Snapshot inForce = network.at(now);
+        RoutingPolicy policy = inForce.rules();
+        List<String> targets = inForce.directory().contactPoints().stream().filter(cp -> cp.validAt(now)).map(ContactPoint::jurisdiction)
                 .filter(j -> !j.equals(caller.jurisdiction())).distinct().sorted().toList();
         if (target.isPresent() && !targets.contains(target.get())) {
             return new Outcome.Invalid<>(List.of(new Violation("/targetJurisdiction", target.get().equals(caller.jurisdiction())
                     ? "the target jurisdiction is the requester's own; Liaison brokers cross-border requests"
                     : "the directory has no contact point in " + target.get())));
         }
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         List<Binding> bindings = target.map(t -> policy.bindings(caller.jurisdiction(), t, today)).orElse(List.of());
         return new Outcome.Ok<>(new LegalBases(caller.jurisdiction(), target.orElse(null), today, policy.version(), targets, bindings));
     }
@@ -118,7 +155,7 @@ public final class RequestService {
             throw new IllegalArgumentException("not an acknowledgement: " + acknowledgement);
         }
         return change(caller, requestId, request -> acknowledgement instanceof Lifecycle.Accept a
-                ? new Lifecycle.Accept(a.note(), policy.preservationFor(request.filing())
+                ? new Lifecycle.Accept(a.note(), rulesOf(request).preservationFor(request.filing())
                         .map(RoutingPolicy.PreservationRule::preserveFor).orElse(null))
                 : acknowledgement);
     }
@@ -145,7 +182,7 @@ public final class RequestService {
             return new Outcome.Forbidden<>("only the requesting agency extends a preservation");
         }
         return change(caller, requestId, request -> {
-            var rule = policy.preservationFor(request.filing());
+            var rule = rulesOf(request).preservationFor(request.filing());
             return new Lifecycle.ExtendPreservation(rule.map(RoutingPolicy.PreservationRule::extendBy).orElse(null),
                     rule.map(RoutingPolicy.PreservationRule::id).orElse(null));
         });
@@ -166,9 +203,12 @@ public final class RequestService {
         Optional<Request> found = store.find(requestId);
         if (found.isEmpty() || found.get().status() != Status.FILED) return Optional.empty();
         Request request = found.get();
-        Lifecycle.Action decision = Routing.decide(request, directory, policy, clock.instant());
-        if (Lifecycle.apply(request, decision, Actor.SYSTEM, clock.instant()) instanceof Lifecycle.Applied applied
-                && store.apply(applied.request(), applied.event().decidedBy(policy.version()))) {
+        // The directory and rules as they stood when the request was filed: a later change never reroutes it.
+        Network.Snapshot inForce = network.at(request.filedAt());
+        java.time.Instant now = clock.instant();
+        Lifecycle.Action decision = Routing.decide(request, inForce, now);
+        if (Lifecycle.apply(request, decision, Actor.SYSTEM, now) instanceof Lifecycle.Applied applied
+                && store.apply(applied.request(), applied.event().decidedBy(inForce.rules().version(), inForce.directoryRevision()))) {
             return Optional.of(applied.request());
         }
         // Withdrawn or routed meanwhile: nothing left to do. Still FILED means the write was cancelled
@@ -207,9 +247,14 @@ public final class RequestService {
         }
     }
 
+    /** The rules a request was filed under: its preservation terms are theirs. */
+    private RoutingPolicy rulesOf(Request request) {
+        return network.at(request.filedAt()).rules();
+    }
+
     /** A token's contact point must be in the directory, and in the token's own jurisdiction. */
     private boolean operatesAContactPointOfItsJurisdiction(Caller caller) {
-        return caller.contactPointId() != null && directory.byId(caller.contactPointId())
+        return caller.contactPointId() != null && network.recent().directory().byId(caller.contactPointId())
                 .filter(cp -> cp.jurisdiction().equals(caller.jurisdiction())).isPresent();
     }
 

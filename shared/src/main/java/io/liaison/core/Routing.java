@@ -6,7 +6,10 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** Picks the contact point for a filed request from the directory, by the policy's rules. */
+/**
+ * Picks the contact point for a filed request from the directory, by the policy's rules, both as
+ * they stood when the request was filed. A preview and the router call the same {@link #decide}.
+ */
 public final class Routing {
     private Routing() {}
 
@@ -16,12 +19,21 @@ public final class Routing {
      * Filing refuses an instrument that does not bind both sides; a request stored before filing
      * asked (or before the policy changed) is asked again, on its filing date, by the same
      * {@link RoutingPolicy#binding}, and ends UNROUTABLE under {@link Binding#RULE_ID} rather than go
-     * to a contact point the instrument does not bind.
+     * to a contact point the instrument does not bind. The contact point is the one the directory
+     * had at the filing instant; one unavailable then passes the request down its backup chain.
+     * Deadlines run from {@code now}, the routing time.
      */
     public static Lifecycle.Action decide(Request request, Directory directory, RoutingPolicy policy, Instant now) {
+        return decide(request, new Network.Snapshot(1, directory, 1, policy), now);
+    }
+
+    public static Lifecycle.Action decide(Request request, Network.Snapshot network, Instant now) {
         Filing filing = request.filing();
+        RoutingPolicy policy = network.rules();
+        Directory directory = network.directory();
         String target = filing.targetJurisdiction();
-        LocalDate filedOn = LocalDate.ofInstant(request.filedAt(), ZoneOffset.UTC);
+        Instant filedAt = request.filedAt();
+        LocalDate filedOn = LocalDate.ofInstant(filedAt, ZoneOffset.UTC);
         if (policy.binding(filing.legalBasis().instrument(), request.requester().jurisdiction(), target, filedOn)
                 instanceof Binding.DoesNotBind refused) {
             return new Lifecycle.MarkUnroutable(Binding.RULE_ID, "the legal basis does not bind both sides under policy "
@@ -36,11 +48,13 @@ public final class Routing {
         }
         RoutingPolicy.RoutingRule chosen = rule.get();
         for (ContactPointKind kind : chosen.to()) {
-            Optional<ContactPoint> contactPoint = directory.find(target, kind);
+            Optional<ContactPoint> contactPoint = directory.find(target, kind, filedAt, filing);
             if (contactPoint.isPresent()) {
+                Directory.Taker taker = directory.taker(contactPoint.get(), filedAt);
                 RoutingPolicy.DeadlineRule deadline = policy.deadlines().stream()
                         .filter(d -> d.when().test(filing)).findFirst().orElseThrow();
-                return new Lifecycle.Route(contactPoint.get(), chosen.id(), deadline.id(), chosen.description(),
+                String reason = taker.skipped().isEmpty() ? chosen.description() : chosen.description() + "; " + taker.text();
+                return new Lifecycle.Route(taker.contactPoint(), chosen.id(), deadline.id(), reason,
                         now.plus(deadline.acknowledge()), now.plus(deadline.respond()));
             }
         }

@@ -59,6 +59,16 @@ public final class ApiRequest {
                 .filter(s -> !s.isBlank()).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
+    /**
+     * What an administrator's token lets it change in the directory: the jurisdictions of its claim
+     * "jurisdictions", and everything (the routing rules included) with claim "network" = "true".
+     * Nothing for any other role.
+     */
+    public io.liaison.network.Administration administration() {
+        if (caller().role() != Role.ADMINISTRATOR) return io.liaison.network.Administration.NONE;
+        return new io.liaison.network.Administration(auditedJurisdictions(), "true".equals(claim(claims(), "network")));
+    }
+
     /** The claims the JWT authorizer verified, every value a string. */
     private Map<String, String> claims() {
         return Optional.ofNullable(event.getRequestContext())

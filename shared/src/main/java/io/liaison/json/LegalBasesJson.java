@@ -19,8 +19,15 @@ public final class LegalBasesJson {
         ArrayNode targets = out.putArray("targets");
         bases.targets().forEach(targets::add);
         ArrayNode items = out.putArray("items");
-        for (Binding binding : bases.bindings()) {
-            ObjectNode item = items.addObject().put("instrument", binding.instrument().code()).put("binds", binding.bindsBothSides());
+        for (Binding binding : bases.bindings()) items.add(binding(binding));
+        return out;
+    }
+
+    /** One instrument's binding: the facts of each side, or the gaps and the sentence filing refuses with. */
+    public static ObjectNode binding(Binding binding) {
+        {
+            ObjectNode item = Json.MAPPER.createObjectNode().put("instrument", binding.instrument().code())
+                    .put("binds", binding.bindsBothSides());
             switch (binding) {
                 case Binding.Binds binds -> {
                     ArrayNode sides = item.putArray("sides");
@@ -43,8 +50,8 @@ public final class LegalBasesJson {
                     }
                 }
             }
+            return item;
         }
-        return out;
     }
 
     private static void date(ObjectNode node, String name, LocalDate date) {

@@ -108,6 +108,7 @@ public final class RequestItems {
     static final String GROUND = "ground";
     static final String REASON = "reason";
     static final String POLICY_VERSION = "policyVersion";
+    static final String DIRECTORY_REVISION = "directoryRevision";
     public static final String ENTRY_HASH = "entryHash";
     public static final String CHAIN_HASH = "chainHash";
     public static final String TRAIL_HEAD = "trailHead";
@@ -327,6 +328,7 @@ public final class RequestItems {
         put(item, GROUND, e.ground());
         put(item, REASON, e.reason());
         put(item, POLICY_VERSION, e.policyVersion());
+        if (e.directoryRevision() != null) item.put(DIRECTORY_REVISION, AttributeValue.fromN(Long.toString(e.directoryRevision())));
         return item;
     }
 
@@ -336,7 +338,8 @@ public final class RequestItems {
         return new AuditEvent(s(item, ID), Long.parseLong(item.get(SEQUENCE).n()), instant(item, AT), s(item, ACTION),
                 item.containsKey(FROM) ? code(Status.class, s(item, FROM)) : null, code(Status.class, s(item, TO)),
                 new Actor(s(item, ACTOR_ROLE), s(item, ACTOR_JURISDICTION), s(item, ACTOR_ORGANISATION), s(item, ACTOR_SUBJECT)),
-                rules, s(item, GROUND), s(item, REASON), s(item, POLICY_VERSION));
+                rules, s(item, GROUND), s(item, REASON), s(item, POLICY_VERSION),
+                item.containsKey(DIRECTORY_REVISION) ? Long.valueOf(item.get(DIRECTORY_REVISION).n()) : null);
     }
 
     private static void put(Map<String, AttributeValue> item, String name, String value) {

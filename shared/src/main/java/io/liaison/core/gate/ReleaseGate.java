@@ -153,6 +153,56 @@ public final class ReleaseGate {
                 verdict == Verdict.BLOCK ? List.of() : released);
     }
 
+    /** A rule of the gate and what it will do with the answers to one filing. */
+    public record Expectation(String rule, String text) {}
+
+    /**
+     * What the gate will check on the answers to {@code filing} from {@code requester}, filed at
+     * {@code filedAt}, under this policy: the same terms {@link #evaluate} decides by, said in advance.
+     */
+    public List<Expectation> expectations(Filing filing, String requester, Instant filedAt) {
+        LocalDate filedOn = LocalDate.ofInstant(filedAt, ZoneOffset.UTC);
+        String responder = filing.targetJurisdiction();
+        List<Expectation> out = new ArrayList<>();
+        String unfit = instrumentProblem(filing.legalBasis(), requester, responder, filedOn);
+        if (unfit != null) {
+            out.add(new Expectation(INSTRUMENT, "every answer would be blocked: " + unfit));
+            return out;
+        }
+        out.add(new Expectation(INSTRUMENT, basis(filing.legalBasis()) + " binds " + requester + " and " + responder
+                + " on " + filedOn + " under release policy " + policy.version()));
+        String basis = basis(filing.legalBasis());
+        ReleasePolicy.ArticleTerms terms = filing.legalBasis().instrument() == Instrument.BILATERAL_TREATY ? null
+                : policy.instruments().get(filing.legalBasis().instrument()).article(articleNumber(filing.legalBasis().article())).orElse(null);
+        String categories = filing.dataCategories().stream().map(DataCategory::code).sorted().collect(Collectors.joining(", "));
+        if (terms == null) {
+            out.add(new Expectation(CATEGORY, basis + " is not an article the policy releases data under: records are withheld"));
+        } else if (terms.confirmationOnly()) {
+            out.add(new Expectation(CATEGORY, basis + " lets only a confirmation flow, no data"));
+        } else {
+            String flowing = filing.dataCategories().stream().filter(terms.categories()::contains).map(DataCategory::code)
+                    .sorted().collect(Collectors.joining(", "));
+            out.add(new Expectation(CATEGORY, basis + " lets " + (flowing.isEmpty() ? "none" : flowing) + " of the requested "
+                    + categories + " data flow" + (terms.onlyFields().isEmpty() ? "" : "; some categories only in part, the rest redacted")));
+        }
+        if (filing.legalBasis().instrument() == Instrument.E_EVIDENCE_REGULATION && policy.eEvidenceNotificationHolds()
+                && (filing.dataCategories().contains(DataCategory.TRAFFIC) || filing.dataCategories().contains(DataCategory.CONTENT))) {
+            out.add(new Expectation(NOTIFICATION, "traffic and content data wait until the enforcing State's notification is cleared"));
+        }
+        if (!(policy.europeanUnion().contains(responder) && policy.europeanUnion().contains(requester))) {
+            LocalDate today = filedOn;
+            out.add(new Expectation(TRANSFER, policy.transfers().stream().filter(t -> t.covers(responder, requester, today)).findFirst()
+                    .map(t -> "data from " + responder + " to " + requester + " flow under transfer rule " + t.id())
+                    .orElse("no transfer rule covers data from " + responder + " to " + requester
+                            + ": its records are held for a data-protection officer")));
+        }
+        out.add(new Expectation(SPECIAL_CATEGORY, "a record of a special category of personal data is held for a data-protection officer"));
+        out.add(new Expectation(THIRD_PARTY, "a third party's data the request does not name are pseudonymised"));
+        out.add(new Expectation(TLP, "the answer is marked at least " + filing.tlp().code() + ", the request's marking"));
+        out.add(new Expectation(RETENTION, "released data expire " + policy.retention().toDays() + " days after release"));
+        return out;
+    }
+
     /** Why the instrument does not bind both jurisdictions on the filing date, or null when it does. */
     private String instrumentProblem(LegalBasis basis, String requester, String responder, LocalDate date) {
         if (basis.instrument() == Instrument.BILATERAL_TREATY) {
