@@ -5,7 +5,7 @@ import { session } from "../../session";
 import { CheckboxGroup, SelectField, TextArea, TextField } from "../../ui/fields";
 import { useAction, useLoad } from "../../ui/load";
 import { Loading, Page } from "../../ui/page";
-import { fieldError, ProblemNotice } from "../../ui/problem";
+import { fieldError, ProblemNotice, withDetailPointer } from "../../ui/problem";
 import { CheckboxField, InstantField } from "../../ui/request-fields";
 import { OversightProblem } from "../../ui/oversight-problem";
 import { CONTACT_POINT_KINDS, INSTRUMENTS, options, REQUEST_TYPES } from "../request/labels";
@@ -95,7 +95,8 @@ function EntryFormView(props: { initial: EntryForm; version: number | null; dire
   const problemRef = useRef<HTMLDivElement>(null);
   useEffect(() => { if (action.problem) problemRef.current?.focus(); }, [action.problem]);
   const set = <K extends keyof EntryForm>(name: K, value: EntryForm[K]) => setForm((f) => ({ ...f, [name]: value }));
-  const p = action.problem;
+  // A 403 that names the field (an entry of a jurisdiction the token does not administer) shows beside it.
+  const p = withDetailPointer(action.problem);
   const at = (field: string) => fieldError(p, "/entry/" + field);
   const creating = version === null;
   const backups = directory.filter((e) => e.jurisdiction === form.jurisdiction.trim() && e.id !== form.id.trim());
@@ -105,8 +106,8 @@ function EntryFormView(props: { initial: EntryForm; version: number | null; dire
   const submit = async (e: Event) => {
     e.preventDefault();
     const entry = toSubmission(form);
-    const change = await action.run(() => api.PUT("/directory/contact-points/{id}", {
-      params: { path: { id: entry.id } },
+    const change = await action.run(() => api.PUT("/directory/contact-points/{contactPointId}", {
+      params: { path: { contactPointId: entry.id } },
       body: { entry, reason, expectedVersion: version },
     }));
     if (change) onSaved(change);

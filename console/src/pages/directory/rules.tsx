@@ -113,7 +113,7 @@ function Proposals({ current, onApproved }: { current?: number; onApproved: () =
     setBusy(proposal.id);
     setRefusals(({ [proposal.id]: _, ...rest }) => rest);
     try {
-      const answer = await api.POST("/routing/rules/proposals/{id}/approval", { params: { path: { id: proposal.id } } });
+      const answer = await api.POST("/routing/rules/proposals/{proposalId}/approval", { params: { path: { proposalId: proposal.id } } });
       if (answer.response.ok && answer.data) {
         setApproved((a) => ({ ...a, [proposal.id]: answer.data!.number }));
         list.reload();
@@ -154,7 +154,7 @@ function Proposals({ current, onApproved }: { current?: number; onApproved: () =
                   <td>{proposal.validFrom ? <Time at={proposal.validFrom} /> : "when approved"}</td>
                   <td>
                     <span class={"badge" + (proposal.status === "APPROVED" ? " ok" : "")}>{proposal.status === "PENDING" ? "Pending" : "Approved"}</span>
-                    {proposal.approvedBy ? <div class="muted small">by {proposal.approvedBy}{proposal.revision ? ", revision " + proposal.revision : ""}</div> : null}
+                    {proposal.approvedBy ? <div class="muted small">by {proposal.approvedBy}{proposal.approvedAt ? <>, <Time at={proposal.approvedAt} /></> : null}</div> : null}
                     {approved[proposal.id] ? <div role="status">Approved: rules revision {approved[proposal.id]}.</div> : null}
                   </td>
                   <td>

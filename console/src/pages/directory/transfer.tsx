@@ -4,7 +4,7 @@ import { session } from "../../session";
 import { TextArea } from "../../ui/fields";
 import { useAction } from "../../ui/load";
 import { Page } from "../../ui/page";
-import { fieldError } from "../../ui/problem";
+import { fieldError, withDetailPointer } from "../../ui/problem";
 import { CheckboxField } from "../../ui/request-fields";
 import { saveFile } from "../../ui/oversight-download";
 import { JsonField } from "../../ui/oversight-fields";
@@ -70,7 +70,8 @@ export function DirectoryTransfer() {
     importing.setProblem(null);
   };
 
-  const p = importing.problem;
+  // A 403 names the entry of another jurisdiction by pointer: shown beside the document, with what it holds there.
+  const p = withDetailPointer(importing.problem);
   return (
     <Page title="Import or export the directory">
       <p><a href="#/directory">Back to the directory</a></p>

@@ -38,7 +38,7 @@ export function MarkUnavailable({ id }: { id: string }) {
     e.preventDefault();
     setDone(null);
     const body = { from: asInstant(from), to: asInstant(to), reason };
-    const change = await action.run(() => api.POST("/directory/contact-points/{id}/unavailability", { params: { path: { id } }, body }));
+    const change = await action.run(() => api.POST("/directory/contact-points/{contactPointId}/unavailability", { params: { path: { contactPointId: id } }, body }));
     if (change) setDone({ change, from: body.from, to: body.to });
   };
 
