@@ -11,6 +11,7 @@ import { OversightProblem } from "../../ui/oversight-problem";
 import { PageSwitcher, usePages } from "../../ui/oversight-paging";
 import { jurisdictionName } from "../request/jurisdictions";
 import { CONTACT_POINT_KINDS, INSTRUMENTS, options, requestTypeName } from "../request/labels";
+import { Since } from "./format-time";
 import { availability, comingPeriods, handlesText, hoursText, languagesText } from "./format";
 import "../../ui/oversight.css";
 import "./directory.css";
@@ -50,7 +51,7 @@ export function DirectoryPage() {
       {loading ? <Loading /> : data && (
         <>
           <p class="muted" role="status">
-            {items.length} contact point{items.length === 1 ? "" : "s"} · directory revision {data.revision}, valid from <Time at={data.validFrom} />
+            {items.length} contact point{items.length === 1 ? "" : "s"} · directory revision {data.revision}, valid from <Since at={data.validFrom} />
             {" "}· availability as of <Time at={data.at} />
           </p>
           {items.length === 0 ? <p>No contact point matches.</p> : (
@@ -137,15 +138,16 @@ function Row({ item, at, admin }: { item: Item; at: string; admin: boolean }) {
         <div>{handlesText(item.instruments, "every instrument", (c) => INSTRUMENTS[c as Schemas["Instrument"]] ?? c)}</div>
         <div class="muted">{handlesText(item.requestTypes, "every type of request", (c) => requestTypeName(c as Schemas["RequestType"]))}</div>
       </td>
-      <td>{item.backup ? <code>{item.backup}</code> : <span class="muted">none</span>}</td>
+      <td class="rule">{item.backup ? <code>{item.backup}</code> : <span class="muted">none</span>}</td>
       {admin ? (
         <td>
           {mine ? (
             <ul class="plain">
-              <li><a href={"#/directory/" + encodeURIComponent(item.id) + "/edit"} aria-label={"Edit " + item.id}>Edit</a></li>
-              <li><a href={"#/directory/" + encodeURIComponent(item.id) + "/unavailable"} aria-label={"Mark " + item.id + " unavailable"}>Mark unavailable</a></li>
+              <li><a href={"#/directory/" + encodeURIComponent(item.id) + "/edit"}>Edit<span class="visually-hidden"> {item.id}</span></a></li>
+              <li><a href={"#/directory/" + encodeURIComponent(item.id) + "/unavailable"}>
+                Mark<span class="visually-hidden"> {item.id}</span> unavailable</a></li>
             </ul>
-          ) : <span class="muted small">another jurisdiction's</span>}
+          ) : null}
         </td>
       ) : null}
     </tr>

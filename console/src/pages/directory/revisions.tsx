@@ -8,6 +8,7 @@ import { PageSwitcher, usePages } from "../../ui/oversight-paging";
 import { DAMAGE } from "../auditor/trail";
 import { CONTACT_POINT_KINDS } from "../request/labels";
 import { hoursText } from "./format";
+import { Since } from "./format-time";
 import "../../ui/oversight.css";
 
 type Trail = "directory" | "routing-rules";
@@ -126,12 +127,12 @@ function RevisionTable({ trail, revisions, broken }: { trail: Trail; revisions: 
               <tr class={isBroken ? "broken" : undefined}>
                 <th scope="row">
                   {trail === "directory"
-                    ? <a href={"#/revisions/directory/" + r.number} aria-label={"Revision " + r.number + ", with its state"}>{r.number}</a>
+                    ? <a href={"#/revisions/directory/" + r.number}><span class="visually-hidden">Revision </span>{r.number}<span class="visually-hidden">, with its state</span></a>
                     : r.number}
                   {isBroken ? <div><strong>broken</strong></div> : null}
                 </th>
                 <td><Time at={r.at} /></td>
-                <td><Time at={r.validFrom} /></td>
+                <td><Since at={r.validFrom} /></td>
                 <td>
                   {who(r.author)}
                   {r.approvedBy ? <div class="muted">approved by {who(r.approvedBy)}</div> : null}
@@ -164,7 +165,7 @@ export function DirectoryRevisionPage({ number }: { number: string }) {
         <>
           <dl class="facts">
             <dt>When</dt><dd><Time at={data.at} /></dd>
-            <dt>Applies from</dt><dd><Time at={data.validFrom} /></dd>
+            <dt>Applies from</dt><dd><Since at={data.validFrom} /></dd>
             <dt>Who</dt><dd>{who(data.author)}</dd>
             <dt>Change</dt><dd>{data.change}</dd>
             <dt>Reason</dt><dd class="text">{data.reason}</dd>

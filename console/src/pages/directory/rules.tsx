@@ -12,6 +12,7 @@ import { OversightProblem } from "../../ui/oversight-problem";
 import { asInstant } from "../requester/filing";
 import { CONTACT_POINT_KINDS } from "../request/labels";
 import "../../ui/oversight.css";
+import { Since } from "./format-time";
 import "./directory.css";
 
 type Rules = Schemas["RoutingRules"];
@@ -55,7 +56,7 @@ function RulesView({ rules }: { rules: Rules }) {
       <dl class="facts">
         <dt>Version</dt><dd><code>{rules.version}</code></dd>
         <dt>Revision</dt><dd>{rules.revision}{rules.revision === 1 ? " (the packaged rules)" : ""}</dd>
-        <dt>Valid from</dt><dd><Time at={rules.validFrom} /></dd>
+        <dt>Valid from</dt><dd><Since at={rules.validFrom} /></dd>
       </dl>
       <h2>Routing rules</h2>
       <div class="table-scroll" tabIndex={0} role="region" aria-label="Routing rules">
@@ -159,8 +160,8 @@ function Proposals({ current, onApproved }: { current?: number; onApproved: () =
                   </td>
                   <td>
                     {proposal.status === "PENDING" && session.value?.network ? (
-                      <button type="button" class="primary" disabled={busy !== null} aria-label={"Approve " + proposal.version}
-                        onClick={() => approve(proposal)}>Approve</button>
+                      <button type="button" class="primary" disabled={busy !== null}
+                        onClick={() => approve(proposal)}>Approve<span class="visually-hidden"> {proposal.version}</span></button>
                     ) : null}
                     {refusals[proposal.id] ? <ApprovalRefused problem={refusals[proposal.id]} /> : null}
                   </td>
@@ -180,7 +181,6 @@ function ApprovalRefused({ problem }: { problem: Problem }) {
     <div class="problem" role="alert">
       <p><strong>{heading}</strong> <span class="muted">(HTTP {problem.status})</span></p>
       <p>{problem.detail}</p>
-      {problem.status === 403 ? <p class="small">A change to the rules takes two people: another network administrator approves it.</p> : null}
     </div>
   );
 }

@@ -37,6 +37,21 @@ class EveryPageTest {
             "admin, /policy/new, Upload a new policy version",
             "admin, /channels, Notice channels",
             "admin, /channels/new, Register a notice channel",
+            "nl-police, /directory, Directory of contact points",
+            "de-ca, /directory, Directory of contact points",
+            "de-dpo, /directory, Directory of contact points",
+            "auditor, /directory, Directory of contact points",
+            "auditor, /revisions/directory, Directory revisions",
+            "auditor, /revisions/routing-rules, Routing rules revisions",
+            "auditor, /revisions/directory/1, Directory revision 1",
+            "admin, /directory, Directory of contact points",
+            "de-admin, /directory/DE-CSIRT/edit, Edit contact point DE-CSIRT",
+            "de-admin, /directory/DE-CSIRT/unavailable, Mark DE-CSIRT unavailable",
+            "de-admin, /directory/new, Add a contact point",
+            "de-admin, /directory/transfer, Import or export the directory",
+            "admin, /rules, Routing rules",
+            "admin, /rules/propose, Propose a change to the routing rules",
+            "admin, /revisions/directory, Directory revisions",
     })
     void opensWithItsHeading_andPassesAxe(String login, String path, String heading, Console console) {
         Page page = console.signInAs(login);
@@ -48,6 +63,9 @@ class EveryPageTest {
         page.waitForLoadState(LoadState.NETWORKIDLE);
         console.assertAccessible();
         assertThat(console.policyViolations()).isEmpty();
+        // Each page as it opens, to look at (target/screenshots/pages/).
+        console.screenshot(java.nio.file.Path.of(System.getProperty("liaison.screenshots", "target/screenshots"), "pages",
+                (login + path).replaceAll("[^A-Za-z0-9-]+", "_") + ".png"), true);
     }
 
     @Test
