@@ -45,7 +45,7 @@ export function DirectoryPage() {
       </>
     ) : undefined}>
       <p>Where Liaison routes requests: each jurisdiction's contact points, what they handle, and whether each takes requests now.
-        A contact point that is unavailable or closed hands over to its backup.</p>
+        While a contact point is marked unavailable, its backup takes its requests.</p>
       <Filters jurisdiction={jurisdiction} kind={kind} problem={problem} />
       <OversightProblem problem={problem} shownPointers={["/jurisdiction", "/kind"]} />
       {loading ? <Loading /> : data && (
@@ -108,7 +108,7 @@ function Filters({ jurisdiction, kind, problem }: { jurisdiction: string; kind: 
 
 function Row({ item, at, admin }: { item: Item; at: string; admin: boolean }) {
   const state = availability(item, at);
-  const coming = comingPeriods(item.unavailable, at).filter((p) => state.kind !== "unavailable" || p !== state.period);
+  const coming = comingPeriods(item.unavailable, at).filter((p) => state.kind === "available" || p !== state.period);
   const mine = admin && administers(item.jurisdiction);
   return (
     <tr class={item.availableNow ? undefined : "unavailable"}>
@@ -120,10 +120,7 @@ function Row({ item, at, admin }: { item: Item; at: string; admin: boolean }) {
       <td>{CONTACT_POINT_KINDS[item.kind]}</td>
       <td>
         {state.kind === "available" ? <span class="badge ok">Available</span> : <span class="badge bad">Not available</span>}
-        {state.kind === "unavailable" && <div>until <Time at={state.period.to} /> ({state.period.reason})</div>}
-        {state.kind === "not-valid" && <div>not in the directory at this time{item.validFrom ? <> (from <Time at={item.validFrom} />)</> : null}
-          {item.validTo ? <> (until <Time at={item.validTo} />)</> : null}</div>}
-        {state.kind === "closed" && <div>outside its working hours</div>}
+        {state.kind === "unavailable" && state.period && <div>until <Time at={state.period.to} /> ({state.period.reason})</div>}
         {coming.length > 0 && (
           <ul class="periods small">
             {coming.map((p) => <li>unavailable <Time at={p.from} /> to <Time at={p.to} /> ({p.reason})</li>)}

@@ -188,14 +188,14 @@ function EntryFormView(props: { initial: EntryForm; version: number | null; dire
               <TextField label="Opens" type="time" required value={form.opens} onValue={(v) => set("opens", v)} error={at("hours/opens")}
                 hint="Local time in its time zone." />
               <TextField label="Closes" type="time" required value={form.closes} onValue={(v) => set("closes", v)} error={at("hours/closes")}
-                hint="Local time; requests after this wait for the next working day." />
+                hint="Local time in its time zone. Hours are shown to requesters; routing does not wait for them." />
             </div>
             {fieldError(p, "/entry/hours") && !at("hours/timeZone") && !at("hours/days") && !at("hours/opens") && !at("hours/closes")
               ? <div class="error">{fieldError(p, "/entry/hours")}</div> : null}
           </>
         )}
         <SelectField label="Backup" value={form.backup} onValue={(v) => set("backup", v)} error={at("backup")}
-          hint="Takes over when this one is unavailable, closed, or does not acknowledge in time: another contact point of the same jurisdiction."
+          hint="Takes over while this one is marked unavailable, or when it does not acknowledge in time: another contact point of the same jurisdiction."
           options={[{ value: "", label: "No backup" }, ...backups.map((b) => ({ value: b.id, label: b.id + " — " + b.name })),
             ...(form.backup && !backups.some((b) => b.id === form.backup) ? [{ value: form.backup, label: form.backup }] : [])]} />
         <div class="pair">

@@ -60,18 +60,11 @@ export function comingPeriods(periods: Schemas["Unavailability"][], at: string):
 
 export type Availability =
   | { kind: "available" }
-  | { kind: "unavailable"; period: Schemas["Unavailability"] }
-  | { kind: "not-valid" }
-  | { kind: "closed" };
+  | { kind: "unavailable"; period?: Schemas["Unavailability"] };
 
-/** Why an entry the API says is not available now is not: a period, its validity, or its working hours. */
+/** Whether the API says an entry takes requests at {@code at}, and if not, the period of unavailability that says why. */
 export function availability(item: Schemas["DirectoryItem"], at: string): Availability {
-  if (item.availableNow) return { kind: "available" };
-  const period = unavailableAt(item.unavailable, at);
-  if (period) return { kind: "unavailable", period };
-  const t = Date.parse(at);
-  if ((item.validFrom && Date.parse(item.validFrom) > t) || (item.validTo && Date.parse(item.validTo) <= t)) return { kind: "not-valid" };
-  return { kind: "closed" };
+  return item.availableNow ? { kind: "available" } : { kind: "unavailable", period: unavailableAt(item.unavailable, at) };
 }
 
 /** A list of codes, or what an empty list means. */

@@ -30,6 +30,24 @@ class FilingFormTest {
     }
 
     @Test
+    void aPreviewOfADraftWithABadIdentifier_showsTheApisErrorBesideTheField_asFilingWould_andStoresNothing(Console console,
+                                                                                                         LocalBroker broker) {
+        console.signInAs("nl-police");
+        int before = ConsoleFiling.storedRequests(broker);
+        Page page = ConsoleFiling.fillSubscriberDataRequest(console, "NL-THTC-2026-0904", "not an address");
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Preview routing").setExact(true)).click();
+
+        Locator value = page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Identifier 1").setExact(true)).getByLabel("Value");
+        assertThat(value).hasAttribute("aria-invalid", "true");
+        assertThat(value).hasAccessibleDescription(java.util.regex.Pattern.compile("is not an e-mail address"));
+        assertThat(page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Where it would go")))
+                .not().containsText("It would go to");
+        assertThat(ConsoleFiling.storedRequests(broker)).isEqualTo(before);
+        console.assertAccessible();
+    }
+
+    @Test
     void twoClicksOnFile_fileOneRequest(Console console, LocalBroker broker) {
         console.signInAs("nl-police");
         int before = ConsoleFiling.storedRequests(broker);
