@@ -33,6 +33,7 @@ public final class AuditorHandler implements RequestHandler<APIGatewayV2HTTPEven
     private Priming priming;
     private final StoredTrails trails;
     private final io.liaison.store.Digests digests;
+    private final io.liaison.network.NetworkStore network;
     private final io.liaison.audit.DigestSigner signer;
 
     public AuditorHandler() {
@@ -52,6 +53,7 @@ public final class AuditorHandler implements RequestHandler<APIGatewayV2HTTPEven
 
     AuditorHandler(DynamoDbClient db, String table, io.liaison.audit.DigestSigner signer) {
         this.trails = new StoredTrails(db, table);
+        this.network = new io.liaison.store.DynamoNetworkStore(db, table);
         this.digests = new io.liaison.store.Digests(db, table, signer);
         this.signer = signer;
     }
@@ -178,6 +180,21 @@ public final class AuditorHandler implements RequestHandler<APIGatewayV2HTTPEven
             }
             out.append(Json.MAPPER.createObjectNode().put("type", "head").put("requestId", requestId)
                     .put("head", trail.head().hex()).put("length", trail.length())).append('\n');
+        }
+        if (request.auditedJurisdictions().isEmpty() && request.query("jurisdiction").isEmpty()) {
+            // The directory's and the routing rules' trails, whole: an auditor of every jurisdiction checks them offline too.
+            for (io.liaison.network.Trail trail : io.liaison.network.Trail.values()) {
+                var head = network.head(trail);
+                if (head.isEmpty()) continue;
+                for (io.liaison.network.Revision revision : network.revisions(trail, 0)) {
+                    ObjectNode line = Json.MAPPER.createObjectNode().put("type", "revision");
+                    line.setAll(revision.toJson(true));
+                    out.append(line).append('\n');
+                    hours.add(io.liaison.store.Digests.hourOf(revision.at()));
+                }
+                out.append(Json.MAPPER.createObjectNode().put("type", "head").put("trail", trail.id())
+                        .put("head", head.get().chainHash().hex()).put("length", head.get().number())).append('\n');
+            }
         }
         for (String hour : hours) {
             digests.read(hour).ifPresent(d -> out.append(Json.MAPPER.createObjectNode().put("type", "digest")

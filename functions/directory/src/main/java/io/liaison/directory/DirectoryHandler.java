@@ -97,12 +97,13 @@ public final class DirectoryHandler implements RequestHandler<APIGatewayV2HTTPEv
                 return HttpApi.json(200, out);
             });
             case "POST /routing/rules/proposals/{proposalId}/approval" -> {
+                Caller caller = request.caller();
                 HttpApi.requireNoInput(request);
                 String id = String.valueOf(request.path("proposalId"));
                 if (!id.matches("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")) {
                     yield HttpApi.problem(io.liaison.http.Problem.of(404, "/problems/not-found", "Not found", "There is no such proposal."));
                 }
-                yield HttpApi.result(wiring.networkService().approve(request.caller(), request.administration(), id),
+                yield HttpApi.result(wiring.networkService().approve(caller, request.administration(), id),
                         r -> HttpApi.json(200, summary(r)), "There is no such proposal.");
             }
             case "POST /routing/preview" -> preview(request);
@@ -307,21 +308,11 @@ public final class DirectoryHandler implements RequestHandler<APIGatewayV2HTTPEv
     }
 
     static ObjectNode summary(Revision r) {
-        ObjectNode out = Json.MAPPER.createObjectNode().put("trail", r.trail().id()).put("number", r.number())
-                .put("at", Times.format(r.at())).put("validFrom", Times.format(r.validFrom()));
-        out.set("author", actor(r.author()));
-        if (r.approvedBy() != null) out.set("approvedBy", actor(r.approvedBy()));
-        if (r.reason() != null) out.put("reason", r.reason());
-        if (r.change() != null) out.put("change", r.change());
-        if (r.version() != null) out.put("version", r.version());
-        if (r.entryHash() != null) out.put("entryHash", r.entryHash().hex()).put("chainHash", r.chainHash().hex());
-        return out;
+        return r.toJson(false);
     }
 
     private static ObjectNode withState(Revision r) {
-        ObjectNode out = summary(r);
-        out.set("state", json(r.state()));
-        return out;
+        return r.toJson(true);
     }
 
     private static ObjectNode document(Revision r, Directory directory) {
@@ -340,13 +331,6 @@ public final class DirectoryHandler implements RequestHandler<APIGatewayV2HTTPEv
                 .put("baseRevision", p.baseRevision()).put("status", p.status().name());
         if (p.decidedBy() != null) out.put("approvedBy", p.decidedBy().subject()).put("approvedAt", Times.format(p.decidedAt()));
         out.set("document", json(p.document()));
-        return out;
-    }
-
-    private static ObjectNode actor(io.liaison.core.Actor actor) {
-        ObjectNode out = Json.MAPPER.createObjectNode().put("role", actor.role());
-        if (actor.jurisdiction() != null) out.put("jurisdiction", actor.jurisdiction());
-        if (actor.subject() != null) out.put("subject", actor.subject());
         return out;
     }
 
