@@ -66,6 +66,8 @@ public final class AuditorHandler implements RequestHandler<APIGatewayV2HTTPEven
             case "GET /audit/events" -> listEvents(request);
             case "GET /audit/public-key" -> publicKey(request);
             case "GET /audit/export" -> export(request);
+            case "GET /directory/verification" -> revisionTrail(request, io.liaison.network.Trail.DIRECTORY);
+            case "GET /routing/rules/verification" -> revisionTrail(request, io.liaison.network.Trail.ROUTING_RULES);
             default -> HttpApi.unknownRoute(request);
         });
     }
@@ -209,6 +211,33 @@ public final class AuditorHandler implements RequestHandler<APIGatewayV2HTTPEven
     private APIGatewayV2HTTPResponse publicKey(ApiRequest request) {
         return HttpApi.json(200, Json.MAPPER.createObjectNode().put("algorithm", "ECDSA_SHA_256").put("curve", "P-256")
                 .put("pem", io.liaison.audit.DigestSigner.pem(signer.publicKey())));
+    }
+
+    /**
+     * The directory's or the rules' trail checked as a request's is: the chain, the head, and the
+     * signed digests of the hours its revisions fall in. Auditors and administrators.
+     */
+    private APIGatewayV2HTTPResponse revisionTrail(ApiRequest request, io.liaison.network.Trail trail) {
+        Role role = request.caller().role();
+        if (role != Role.AUDITOR && role != Role.ADMINISTRATOR) {
+            throw new ProblemException(Problem.of(403, "/problems/forbidden", "Forbidden",
+                    "the trails are verified by auditors and administrators"));
+        }
+        var revisions = network.revisions(trail, 0);
+        var head = network.head(trail);
+        TrailVerifier.Verification result = TrailVerifier.verify(revisions,
+                head.map(io.liaison.network.NetworkStore.Head::chainHash).orElse(io.liaison.audit.Hash.GENESIS),
+                head.map(io.liaison.network.NetworkStore.Head::number).orElse(0L), "revision");
+        if (result instanceof TrailVerifier.Valid) {
+            result = digests.check(trail.id(), revisions, signer.publicKey()).<TrailVerifier.Verification>map(b -> b).orElse(result);
+        }
+        ObjectNode out = Json.MAPPER.createObjectNode().put("trail", trail.id());
+        switch (result) {
+            case TrailVerifier.Valid valid -> out.put("valid", true).put("length", valid.length()).put("head", valid.head().hex());
+            case TrailVerifier.Broken broken -> out.put("valid", false).put("sequence", broken.sequence())
+                    .put("damage", broken.damage().name()).put("detail", broken.detail());
+        }
+        return HttpApi.json(200, out);
     }
 
     private APIGatewayV2HTTPResponse verification(ApiRequest request) {

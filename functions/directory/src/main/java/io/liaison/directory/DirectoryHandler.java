@@ -7,7 +7,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.liaison.audit.TrailVerifier;
 import io.liaison.config.Environment;
 import io.liaison.config.Priming;
 import io.liaison.config.Wiring;
@@ -45,7 +44,7 @@ import java.util.Set;
  * The directory and the routing rules while Liaison runs: everyone reads the directory and the
  * rules and previews a filing's routing; administrators change their jurisdictions' entries, mark
  * them unavailable, import and export them; network administrators propose and approve rule
- * changes; auditors read and verify both trails (ADR 0019).
+ * changes; auditors read both trails (the AuditFunction verifies them, digests included; ADR 0019).
  */
 public final class DirectoryHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private static final Set<String> CHANGE_FIELDS = Set.of("entry", "reason", "expectedVersion");
@@ -85,10 +84,8 @@ public final class DirectoryHandler implements RequestHandler<APIGatewayV2HTTPEv
             case "POST /directory/contact-points/{contactPointId}/unavailability" -> unavailable(request);
             case "GET /directory/revisions" -> revisions(request, Trail.DIRECTORY);
             case "GET /directory/revisions/{number}" -> revision(request, Trail.DIRECTORY);
-            case "GET /directory/verification" -> verification(request, Trail.DIRECTORY);
             case "GET /routing/rules" -> rules(request);
             case "GET /routing/rules/revisions" -> revisions(request, Trail.ROUTING_RULES);
-            case "GET /routing/rules/verification" -> verification(request, Trail.ROUTING_RULES);
             case "POST /routing/rules/proposals" -> propose(request);
             case "GET /routing/rules/proposals" -> HttpApi.result(wiring.networkService().proposals(request.caller()), all -> {
                 ObjectNode out = Json.MAPPER.createObjectNode();
@@ -208,18 +205,6 @@ public final class DirectoryHandler implements RequestHandler<APIGatewayV2HTTPEv
             out.set("document", json(r.state()));
             return HttpApi.json(200, out);
         }, "There is no such revision of the routing rules.");
-    }
-
-    private APIGatewayV2HTTPResponse verification(ApiRequest request, Trail trail) {
-        return HttpApi.result(wiring.networkService().verify(request.caller(), trail), v -> {
-            ObjectNode out = Json.MAPPER.createObjectNode().put("trail", trail.id());
-            switch (v) {
-                case TrailVerifier.Valid valid -> out.put("valid", true).put("length", valid.length()).put("head", valid.head().hex());
-                case TrailVerifier.Broken broken -> out.put("valid", false).put("sequence", broken.sequence())
-                        .put("damage", broken.damage().name()).put("detail", broken.detail());
-            }
-            return HttpApi.json(200, out);
-        });
     }
 
     private APIGatewayV2HTTPResponse propose(ApiRequest request) {
