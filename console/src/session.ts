@@ -12,6 +12,10 @@ export interface Session {
   jurisdiction: string;
   agency?: string;
   contactPoint?: string;
+  /** An administrator's claim "jurisdictions": the directory entries it may change. */
+  jurisdictions: string[];
+  /** An administrator's claim "network" = "true": a network administrator (every entry; proposes and approves rule changes). */
+  network: boolean;
 }
 
 /**
@@ -36,6 +40,8 @@ export function sessionFrom(token: string): Session {
     jurisdiction: claim("jurisdiction") ?? "",
     agency: claim("agency"),
     contactPoint: claim("contact_point"),
+    jurisdictions: (claim("jurisdictions") ?? "").split(/[\s,]+/).filter(Boolean),
+    network: String(claims["network"] ?? claims["custom:network"] ?? "") === "true",
   };
 }
 
@@ -51,3 +57,13 @@ export const roleNames: Record<Role, string> = {
   auditor: "Auditor",
   admin: "Administrator",
 };
+
+/**
+ * Whether the signed-in administrator may change the directory entries of {@code jurisdiction}
+ * (the API decides; this only decides which links to offer).
+ */
+export function administers(jurisdiction: string): boolean {
+  const current = session.value;
+  if (!current || current.role !== "admin") return false;
+  return current.network || current.jurisdictions.includes(jurisdiction);
+}

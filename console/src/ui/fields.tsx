@@ -35,7 +35,7 @@ export function described(id: string, hint: unknown, error: unknown) {
   return [hint ? id + "-hint" : "", error ? id + "-error" : ""].filter(Boolean).join(" ") || undefined;
 }
 
-type InputType = "text" | "email" | "url" | "date" | "datetime-local" | "number" | "search";
+type InputType = "text" | "email" | "url" | "date" | "datetime-local" | "number" | "search" | "time";
 
 export function TextField(props: FieldProps & { value: string; onValue: (v: string) => void; type?: InputType;
   placeholder?: string; autoComplete?: string; name?: string }) {

@@ -36,3 +36,12 @@ export function fieldError(problem: Problem | null, pointer: string): string | u
 function covers(field: string, pointer: string) {
   return pointer === field || pointer.startsWith(field + "/");
 }
+
+/**
+ * A refusal (403) that names the field at the start of its detail ("/entry/jurisdiction: …",
+ * "/contactPoints/13: …"), as a problem with that field error, so the form shows it beside the field.
+ */
+export function withDetailPointer(problem: Problem | null): Problem | null {
+  const found = problem?.status === 403 && !problem.errors ? /^(\/[^\s:]+): (.+)$/.exec(problem.detail) : null;
+  return found ? { ...problem!, errors: [{ pointer: found[1], detail: found[2] }] } : problem;
+}

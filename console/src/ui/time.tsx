@@ -8,13 +8,34 @@ export function Time({ at }: { at?: string | null }) {
   return <time dateTime={at} title={at}>{format.format(new Date(at))} UTC</time>;
 }
 
-/** How long until a deadline, ticking each minute; past ones say "overdue". */
-export function Countdown({ until }: { until?: string | null }) {
+const localFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
+const localZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+/** A time in the reader's own time zone (a deadline to act by), with the UTC value on hover. */
+export function LocalTime({ at }: { at?: string | null }) {
+  if (!at) return <span class="muted">—</span>;
+  return <time dateTime={at} title={at}>{localFormat.format(new Date(at))} <span class="muted">your time ({localZone})</span></time>;
+}
+
+/** The time now, read again each minute: what a countdown counts from. */
+function useMinute() {
   const [now, setNow] = useState(Date.now());
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 60_000);
     return () => clearInterval(timer);
   }, []);
+  return now;
+}
+
+/** How long until {@code until}, ticking each minute: "in 3 h 59 min", or "overdue by …". */
+export function TimeLeft({ until }: { until: string }) {
+  const left = new Date(until).getTime() - useMinute();
+  return left < 0 ? <span class="overdue">overdue by {humanize(-left)}</span> : <span>in {humanize(left)}</span>;
+}
+
+/** How long until a deadline, ticking each minute; past ones say "overdue". */
+export function Countdown({ until }: { until?: string | null }) {
+  const now = useMinute();
   if (!until) return <span class="muted">no deadline</span>;
   const left = new Date(until).getTime() - now;
   const text = humanize(Math.abs(left));

@@ -1,4 +1,5 @@
 import type { RoleRoutes } from "../routes";
+import { administrationPages, directoryNav, directoryPage, revisionPages } from "../directory/routes";
 import { ChannelForm, ChannelList } from "./channels";
 import { PolicyCompare, PolicyHome, PolicyVersion } from "./policy";
 import { PolicyUpload } from "./upload";
@@ -8,6 +9,8 @@ export const routes: RoleRoutes = {
   nav: [
     { path: "/policy", label: "Release policy" },
     { path: "/channels", label: "Notice channels" },
+    directoryNav,
+    { path: "/rules", label: "Routing rules" },
   ],
   pages: [
     { pattern: "/policy", view: () => <PolicyHome /> },
@@ -16,5 +19,8 @@ export const routes: RoleRoutes = {
     { pattern: "/policy/new", view: () => <PolicyUpload /> },
     { pattern: "/channels", view: () => <ChannelList /> },
     { pattern: "/channels/new", view: () => <ChannelForm /> },
+    ...directoryPage,
+    ...administrationPages,
+    ...revisionPages,
   ],
 };

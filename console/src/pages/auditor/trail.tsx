@@ -39,7 +39,7 @@ export function TrailLookup() {
   );
 }
 
-const DAMAGE: Record<NonNullable<Verification["damage"]>, string> = {
+export const DAMAGE: Record<NonNullable<Verification["damage"]>, string> = {
   ALTERED: "altered: its content no longer matches its hashes",
   MISSING: "missing: an event is not where the numbering says",
   REORDERED: "reordered: events are out of sequence",
@@ -159,6 +159,7 @@ export function EventTable({ events, broken, label, withRequest }: { events: (Ev
                   {e.ground ? <div>ground: {e.ground}</div> : null}
                   {e.reason ? <div class="muted">{e.reason}</div> : null}
                   {e.policyVersion ? <div class="muted">policy {e.policyVersion}</div> : null}
+                  {e.directoryRevision ? <div class="muted">directory revision {e.directoryRevision}</div> : null}
                 </td>
                 <td class="hashes">
                   <div>entryHash <code class="hash">{e.entryHash}</code></div>

@@ -16,11 +16,12 @@ export function Trail({ events }: { events: Schemas["AuditEvent"][] }) {
             <div class="muted">{e.from ? STATUSES[e.from] + " → " : ""}{STATUSES[e.to]}</div>
           )}
           {e.reason && <div>{e.reason}</div>}
-          {(e.ruleIds.length > 0 || e.ground || e.policyVersion) && (
+          {(e.ruleIds.length > 0 || e.ground || e.policyVersion || e.directoryRevision) && (
             <div class="muted small">
               {e.ruleIds.length > 0 && <>Rules {e.ruleIds.map((r, i) => <>{i ? ", " : ""}<code>{r}</code></>)}. </>}
               {e.ground && <>Ground <code>{e.ground}</code>. </>}
-              {e.policyVersion && <>Policy {e.policyVersion}.</>}
+              {e.policyVersion && <>Policy {e.policyVersion}. </>}
+              {e.directoryRevision && <>Directory revision {e.directoryRevision}.</>}
             </div>
           )}
         </li>

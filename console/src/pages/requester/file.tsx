@@ -3,7 +3,7 @@ import { api, idempotencyKey, type Schemas } from "../../api";
 import { navigate } from "../../router";
 import { session } from "../../session";
 import { CheckboxGroup, SelectField, TextArea, TextField } from "../../ui/fields";
-import { useLoad } from "../../ui/load";
+import { useAction, useLoad } from "../../ui/load";
 import { Loading, Page } from "../../ui/page";
 import { fieldError, ProblemNotice } from "../../ui/problem";
 import { CheckboxField, InstantField, RadioGroup } from "../../ui/request-fields";
@@ -19,6 +19,7 @@ import {
   timeRangeWarning, toSubmission, type FilingForm, type IdentifierRow,
 } from "./filing";
 import { legalBases, type InstrumentBinding } from "./legal-bases";
+import { RoutingPreview } from "./preview";
 
 /** "File a request": one guided form; what the API refuses is shown beside the field, and nothing typed is lost. */
 export function FileRequest() {
@@ -26,17 +27,28 @@ export function FileRequest() {
   // One key for this form, made when it opens: a double click or a retry of the same form files once.
   const [key] = useState(idempotencyKey);
   const action = useSubmit<Schemas["Request"]>();
-  const problemRef = useFocusOnProblem(action.problem);
+  // The preview answers 422 exactly when filing would: its errors show beside the fields as filing's do.
+  const preview = useAction<Schemas["RoutingPreview"]>();
+  const [previewed, setPreviewed] = useState<{ preview: Schemas["RoutingPreview"]; body: string } | null>(null);
+  const p = action.problem ?? preview.problem;
+  const problemRef = useFocusOnProblem(p);
   const [touched, setTouched] = useState<Record<number, boolean>>({});
   const set = <K extends keyof FilingForm>(name: K, value: FilingForm[K]) => setForm((f) => ({ ...f, [name]: value }));
-  const p = action.problem;
 
   // Without a target the answer lists the targets only; with one, which instruments bind both sides.
   const bases = useLoad(() => legalBases(form.targetJurisdiction || undefined), [form.targetJurisdiction]);
   const current = bases.data && (bases.data.target ?? "") === form.targetJurisdiction ? bases.data : null;
 
+  const runPreview = async () => {
+    action.setProblem(null);
+    const body = toSubmission(form);
+    const answer = await preview.run(() => api.POST("/routing/preview", { body }));
+    setPreviewed(answer ? { preview: answer, body: JSON.stringify(body) } : null);
+  };
+
   const submit = async (e: Event) => {
     e.preventDefault();
+    preview.setProblem(null);
     // A second click while the first runs does nothing; a retry after a lost answer sends the same key, and files once.
     const filed = await action.submit(() =>
       api.POST("/requests", { params: { header: { "Idempotency-Key": key } }, body: toSubmission(form) }));
@@ -138,6 +150,21 @@ export function FileRequest() {
           onChecked={(v) => set("dataSubjectMayBeInformed", v)}
           hint="Leave unticked if telling the person concerned would harm the investigation."
           error={fieldError(p, "/dataSubjectMayBeInformed")} />
+
+        <section class="field" aria-labelledby="preview-heading">
+          <h2 id="preview-heading">Where it would go</h2>
+          <p class="hint">Before you file: the contact point that would take this request, by which rule and by when, and what
+            the release gate will check on the answers. Nothing is stored until you file.</p>
+          <div class="actions">
+            <button type="button" onClick={runPreview} aria-describedby="preview-busy">Preview routing</button>
+            <span id="preview-busy" role="status" class="muted">{preview.busy ? "Asking Liaison where it would go…" : ""}</span>
+          </div>
+          <div aria-live="polite">
+            {previewed && !preview.busy ? (
+              <RoutingPreview preview={previewed.preview} stale={previewed.body !== JSON.stringify(toSubmission(form))} />
+            ) : null}
+          </div>
+        </section>
 
         <div class="actions">
           <button type="submit" class="primary" aria-describedby="filing-busy">File request</button>
