@@ -154,7 +154,7 @@ public final class LocalBroker implements AutoCloseable {
         Files.createDirectories(outbox);
         Directory directory = PolicyFiles.directory(Json.MAPPER);
         // The packaged directory and rules become revision 1 of their trails, as the directory function does on AWS.
-        new io.liaison.network.StoredNetwork(new io.liaison.store.DynamoNetworkStore(dynamoDb, tableName), directory,
+        if (table.logicalId().equals("RequestsTable")) new io.liaison.network.StoredNetwork(new io.liaison.store.DynamoNetworkStore(dynamoDb, tableName), directory,
                 PolicyFiles.routingPolicyDocument(), Clock.systemUTC()).seed();
         users = new DemoUsers(directory);
         int port = options.port();

@@ -22,7 +22,8 @@ public final class ExportVerifier {
     public record Finding(String requestId, String problem) {}
 
     public static List<Finding> verify(List<String> lines, byte[] publicKey) throws IOException {
-        Map<String, List<TrailVerifier.StoredEvent>> trails = new LinkedHashMap<>();
+        Map<String, List<TrailVerifier.Link>> trails = new LinkedHashMap<>();
+        Map<String, String> nouns = new LinkedHashMap<>();
         Map<String, JsonNode> heads = new LinkedHashMap<>();
         List<JsonNode> digests = new ArrayList<>();
         for (String line : lines) {
@@ -30,7 +31,13 @@ public final class ExportVerifier {
             JsonNode node = Json.MAPPER.readTree(line);
             switch (node.path("type").asText()) {
                 case "event" -> trails.computeIfAbsent(node.path("requestId").asText(), k -> new ArrayList<>()).add(EventJson.stored(node));
-                case "head" -> heads.put(node.path("requestId").asText(), node);
+                // The directory's and the routing rules' trails: revisions, chained the same way.
+                case "revision" -> {
+                    trails.computeIfAbsent(node.path("trail").asText(), k -> new ArrayList<>())
+                            .add(io.liaison.network.Revision.fromJson(node));
+                    nouns.put(node.path("trail").asText(), "revision");
+                }
+                case "head" -> heads.put(node.has("trail") ? node.path("trail").asText() : node.path("requestId").asText(), node);
                 case "digest" -> digests.add(node);
                 default -> throw new IOException("an export line of unknown type: " + node.path("type").asText());
             }
@@ -42,10 +49,11 @@ public final class ExportVerifier {
                 findings.add(new Finding(requestId, "the export has no head for this trail"));
                 return;
             }
+            String noun = nouns.getOrDefault(requestId, "event");
             TrailVerifier.Verification result = TrailVerifier.verify(events, new Hash(head.path("head").asText()),
-                    head.path("length").asLong());
+                    head.path("length").asLong(), noun);
             if (result instanceof TrailVerifier.Broken broken) {
-                findings.add(new Finding(requestId, "event " + broken.sequence() + ": " + broken.damage() + " (" + broken.detail() + ")"));
+                findings.add(new Finding(requestId, noun + " " + broken.sequence() + ": " + broken.damage() + " (" + broken.detail() + ")"));
             }
         });
         for (JsonNode digest : digests) {
@@ -57,13 +65,13 @@ public final class ExportVerifier {
             }
             for (JsonNode recorded : Json.MAPPER.readTree(document).path("trails")) {
                 String requestId = recorded.path("requestId").asText();
-                List<TrailVerifier.StoredEvent> events = trails.get(requestId);
+                List<TrailVerifier.Link> events = trails.get(requestId);
                 if (events == null) continue;
                 long sequence = recorded.path("sequence").asLong();
-                boolean matches = events.stream().anyMatch(e -> e.event().sequence() == sequence
+                boolean matches = events.stream().anyMatch(e -> e.sequence() == sequence
                         && e.chainHash().hex().equals(recorded.path("chainHash").asText()));
                 if (!matches) {
-                    findings.add(new Finding(requestId, "event " + sequence + ": DIGEST_MISMATCH (not the one the signed digest of "
+                    findings.add(new Finding(requestId, nouns.getOrDefault(requestId, "event") + " " + sequence + ": DIGEST_MISMATCH (not the one the signed digest of "
                             + digest.path("hour").asText() + " recorded)"));
                 }
             }
@@ -85,7 +93,8 @@ public final class ExportVerifier {
             System.out.println("valid: every trail, head and signed digest in " + args[0] + " checks out");
             return 0;
         }
-        findings.forEach(f -> System.out.println((f.requestId() == null ? "" : "request " + f.requestId() + ": ") + f.problem()));
+        findings.forEach(f -> System.out.println((f.requestId() == null ? ""
+                : (f.requestId().contains("-") && f.requestId().length() == 36 ? "request " : "trail ") + f.requestId() + ": ") + f.problem()));
         return 1;
     }
 }

@@ -3,7 +3,6 @@ package io.liaison.network;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.liaison.audit.EventHashes;
 import io.liaison.audit.Hash;
-import io.liaison.audit.TrailVerifier;
 import io.liaison.core.Actor;
 import io.liaison.core.Caller;
 import io.liaison.core.ContactPoint;
@@ -31,7 +30,7 @@ import java.util.function.Supplier;
  * The directory and the routing rules as the jurisdictions maintain them while Liaison runs: read
  * the directory, change an entry of one's own jurisdiction (it applies at once, as a revision),
  * mark one unavailable, import or export a whole directory; propose a rule change and have another
- * network administrator approve it; read and verify both trails. Every change is checked whole
+ * network administrator approve it; read both trails. Every change is checked whole
  * and written as one revision, or not at all.
  */
 public final class NetworkService {
@@ -195,15 +194,6 @@ public final class NetworkService {
     public Outcome<Revision> rules(Caller caller, Optional<Long> number) {
         if (number.isEmpty()) return new Outcome.Ok<>(network.latestRules().revision());
         return revision(caller, Trail.ROUTING_RULES, number.get());
-    }
-
-    /** A trail checked as the request trails are: every hash, the chain, the head. */
-    public Outcome<TrailVerifier.Verification> verify(Caller caller, Trail trail) {
-        if (!auditing(caller)) return new Outcome.Forbidden<>("the trails are verified by auditors and administrators");
-        List<Revision> stored = store.revisions(trail, 0);
-        Optional<NetworkStore.Head> head = store.head(trail);
-        return new Outcome.Ok<>(TrailVerifier.verify(stored, head.map(NetworkStore.Head::chainHash).orElse(Hash.GENESIS),
-                head.map(NetworkStore.Head::number).orElse(0L), "revision"));
     }
 
     /** A routing-rules change, waiting for a second network administrator. */

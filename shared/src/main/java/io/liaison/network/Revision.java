@@ -60,6 +60,41 @@ public record Revision(Trail trail, long number, Instant at, Instant validFrom, 
         return EventHashes.canonicalJson(out.toString());
     }
 
+    /** The revision as the API and an export write it: every hashed field, the state as JSON when asked, the two hashes. */
+    public ObjectNode toJson(boolean withState) {
+        ObjectNode out = Json.MAPPER.createObjectNode().put("trail", trail.id()).put("number", number)
+                .put("at", Times.format(at)).put("validFrom", Times.format(validFrom));
+        out.set("author", actor(author));
+        if (approvedBy != null) out.set("approvedBy", actor(approvedBy));
+        if (reason != null) out.put("reason", reason);
+        if (change != null) out.put("change", change);
+        if (version != null) out.put("version", version);
+        if (withState) {
+            try {
+                out.set("state", Json.MAPPER.readTree(state));
+            } catch (IOException e) {
+                throw new UncheckedIOException("a revision's state is JSON", e);
+            }
+        }
+        if (entryHash != null) out.put("entryHash", entryHash.hex()).put("chainHash", chainHash.hex());
+        return out;
+    }
+
+    /** Reads {@link #toJson(boolean) toJson(true)} back, as the offline verifier does. */
+    public static Revision fromJson(com.fasterxml.jackson.databind.JsonNode node) {
+        Trail trail = java.util.Arrays.stream(Trail.values()).filter(t -> t.id().equals(node.path("trail").asText())).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown trail " + node.path("trail").asText()));
+        return new Revision(trail, node.path("number").asLong(), Instant.parse(node.path("at").asText()),
+                Instant.parse(node.path("validFrom").asText()), actor(node.path("author")),
+                node.has("approvedBy") ? actor(node.path("approvedBy")) : null, node.path("reason").asText(null),
+                node.path("change").asText(null), node.path("version").asText(null), node.path("state").toString(),
+                new Hash(node.path("entryHash").asText()), new Hash(node.path("chainHash").asText()));
+    }
+
+    private static Actor actor(com.fasterxml.jackson.databind.JsonNode node) {
+        return new Actor(node.path("role").asText(), node.path("jurisdiction").asText(null), null, node.path("subject").asText(null));
+    }
+
     static ObjectNode actor(Actor actor) {
         ObjectNode out = Json.MAPPER.createObjectNode().put("role", actor.role());
         if (actor.jurisdiction() != null) out.put("jurisdiction", actor.jurisdiction());

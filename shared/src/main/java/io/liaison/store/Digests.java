@@ -88,6 +88,9 @@ public final class Digests {
             }
             from = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
         } while (from != null);
+        for (io.liaison.network.Trail trail : io.liaison.network.Trail.values()) {
+            latestRevisionIn(trail, start).ifPresent(h -> heads.put(trail.id(), h));
+        }
         String previous = latestBefore(hour).map(d -> d.digestHash().hex()).orElse(null);
         ObjectNode document = JsonNodeFactory.instance.objectNode();
         document.put("hour", hour);
@@ -111,6 +114,33 @@ public final class Digests {
         return read(hour).orElseThrow();
     }
 
+    /**
+     * The last revision of a directory or rules trail written in the hour from {@code start}: read
+     * backwards from the newest revision, so only the revisions since then are read.
+     */
+    private Optional<Head> latestRevisionIn(io.liaison.network.Trail trail, Instant start) {
+        String from = io.liaison.json.Times.format(start);
+        String until = io.liaison.json.Times.format(start.plus(1, ChronoUnit.HOURS));
+        Map<String, AttributeValue> page = null;
+        do {
+            Map<String, AttributeValue> after = page;
+            var response = db.query(q -> q.tableName(table).consistentRead(true)
+                    .keyConditionExpression("PK = :pk AND begins_with(SK, :revision)")
+                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(DynamoNetworkStore.pk(trail)),
+                            ":revision", AttributeValue.fromS("REVISION#")))
+                    .projectionExpression("#n, #at, chainHash").expressionAttributeNames(Map.of("#n", "number", "#at", "at"))
+                    .scanIndexForward(false).limit(20).exclusiveStartKey(after));
+            for (Map<String, AttributeValue> item : response.items()) {
+                String at = item.get("at").s();
+                if (at.compareTo(until) >= 0) continue;
+                if (at.compareTo(from) < 0) return Optional.empty();
+                return Optional.of(new Head(trail.id(), Long.parseLong(item.get("number").n()), item.get("chainHash").s()));
+            }
+            page = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+        } while (page != null);
+        return Optional.empty();
+    }
+
     public Optional<Digest> read(String hour) {
         var response = db.getItem(g -> g.tableName(table).consistentRead(true).key(key(hour)));
         return response.hasItem() && !response.item().isEmpty() ? Optional.of(digest(response.item())) : Optional.empty();
@@ -120,12 +150,12 @@ public final class Digests {
      * Checks a trail against the digests of the hours its events fall in: each digest must carry a
      * valid signature, and every head it recorded for this request must still be in the trail.
      */
-    public Optional<TrailVerifier.Broken> check(String requestId, List<TrailVerifier.StoredEvent> events, byte[] publicKey) {
-        Map<Long, TrailVerifier.StoredEvent> bySequence = new HashMap<>();
+    public Optional<TrailVerifier.Broken> check(String requestId, List<? extends TrailVerifier.Link> events, byte[] publicKey) {
+        Map<Long, TrailVerifier.Link> bySequence = new HashMap<>();
         java.util.Set<String> hours = new java.util.TreeSet<>();
-        for (TrailVerifier.StoredEvent e : events) {
-            bySequence.put(e.event().sequence(), e);
-            hours.add(hourOf(e.event().at()));
+        for (TrailVerifier.Link e : events) {
+            bySequence.put(e.sequence(), e);
+            hours.add(hourOf(e.at()));
         }
         for (String hour : hours) {
             Optional<Digest> digest = read(hour);
@@ -136,7 +166,7 @@ public final class Digests {
             }
             for (Head head : digest.get().heads()) {
                 if (!head.requestId().equals(requestId)) continue;
-                TrailVerifier.StoredEvent stored = bySequence.get(head.sequence());
+                TrailVerifier.Link stored = bySequence.get(head.sequence());
                 if (stored == null || !stored.chainHash().hex().equals(head.chainHash())) {
                     return Optional.of(new TrailVerifier.Broken(head.sequence(), TrailVerifier.Damage.DIGEST_MISMATCH,
                             "event " + head.sequence() + " is not the one the signed digest of " + hour + " recorded"));

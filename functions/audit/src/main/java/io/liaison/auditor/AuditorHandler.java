@@ -33,6 +33,7 @@ public final class AuditorHandler implements RequestHandler<APIGatewayV2HTTPEven
     private Priming priming;
     private final StoredTrails trails;
     private final io.liaison.store.Digests digests;
+    private final io.liaison.network.NetworkStore network;
     private final io.liaison.audit.DigestSigner signer;
 
     public AuditorHandler() {
@@ -52,6 +53,7 @@ public final class AuditorHandler implements RequestHandler<APIGatewayV2HTTPEven
 
     AuditorHandler(DynamoDbClient db, String table, io.liaison.audit.DigestSigner signer) {
         this.trails = new StoredTrails(db, table);
+        this.network = new io.liaison.store.DynamoNetworkStore(db, table);
         this.digests = new io.liaison.store.Digests(db, table, signer);
         this.signer = signer;
     }
@@ -64,6 +66,8 @@ public final class AuditorHandler implements RequestHandler<APIGatewayV2HTTPEven
             case "GET /audit/events" -> listEvents(request);
             case "GET /audit/public-key" -> publicKey(request);
             case "GET /audit/export" -> export(request);
+            case "GET /directory/verification" -> revisionTrail(request, io.liaison.network.Trail.DIRECTORY);
+            case "GET /routing/rules/verification" -> revisionTrail(request, io.liaison.network.Trail.ROUTING_RULES);
             default -> HttpApi.unknownRoute(request);
         });
     }
@@ -179,6 +183,21 @@ public final class AuditorHandler implements RequestHandler<APIGatewayV2HTTPEven
             out.append(Json.MAPPER.createObjectNode().put("type", "head").put("requestId", requestId)
                     .put("head", trail.head().hex()).put("length", trail.length())).append('\n');
         }
+        if (request.auditedJurisdictions().isEmpty() && request.query("jurisdiction").isEmpty()) {
+            // The directory's and the routing rules' trails, whole: an auditor of every jurisdiction checks them offline too.
+            for (io.liaison.network.Trail trail : io.liaison.network.Trail.values()) {
+                var head = network.head(trail);
+                if (head.isEmpty()) continue;
+                for (io.liaison.network.Revision revision : network.revisions(trail, 0)) {
+                    ObjectNode line = Json.MAPPER.createObjectNode().put("type", "revision");
+                    line.setAll(revision.toJson(true));
+                    out.append(line).append('\n');
+                    hours.add(io.liaison.store.Digests.hourOf(revision.at()));
+                }
+                out.append(Json.MAPPER.createObjectNode().put("type", "head").put("trail", trail.id())
+                        .put("head", head.get().chainHash().hex()).put("length", head.get().number())).append('\n');
+            }
+        }
         for (String hour : hours) {
             digests.read(hour).ifPresent(d -> out.append(Json.MAPPER.createObjectNode().put("type", "digest")
                     .put("hour", d.hour()).put("document", d.document())
@@ -192,6 +211,33 @@ public final class AuditorHandler implements RequestHandler<APIGatewayV2HTTPEven
     private APIGatewayV2HTTPResponse publicKey(ApiRequest request) {
         return HttpApi.json(200, Json.MAPPER.createObjectNode().put("algorithm", "ECDSA_SHA_256").put("curve", "P-256")
                 .put("pem", io.liaison.audit.DigestSigner.pem(signer.publicKey())));
+    }
+
+    /**
+     * The directory's or the rules' trail checked as a request's is: the chain, the head, and the
+     * signed digests of the hours its revisions fall in. Auditors and administrators.
+     */
+    private APIGatewayV2HTTPResponse revisionTrail(ApiRequest request, io.liaison.network.Trail trail) {
+        Role role = request.caller().role();
+        if (role != Role.AUDITOR && role != Role.ADMINISTRATOR) {
+            throw new ProblemException(Problem.of(403, "/problems/forbidden", "Forbidden",
+                    "the trails are verified by auditors and administrators"));
+        }
+        var revisions = network.revisions(trail, 0);
+        var head = network.head(trail);
+        TrailVerifier.Verification result = TrailVerifier.verify(revisions,
+                head.map(io.liaison.network.NetworkStore.Head::chainHash).orElse(io.liaison.audit.Hash.GENESIS),
+                head.map(io.liaison.network.NetworkStore.Head::number).orElse(0L), "revision");
+        if (result instanceof TrailVerifier.Valid) {
+            result = digests.check(trail.id(), revisions, signer.publicKey()).<TrailVerifier.Verification>map(b -> b).orElse(result);
+        }
+        ObjectNode out = Json.MAPPER.createObjectNode().put("trail", trail.id());
+        switch (result) {
+            case TrailVerifier.Valid valid -> out.put("valid", true).put("length", valid.length()).put("head", valid.head().hex());
+            case TrailVerifier.Broken broken -> out.put("valid", false).put("sequence", broken.sequence())
+                    .put("damage", broken.damage().name()).put("detail", broken.detail());
+        }
+        return HttpApi.json(200, out);
     }
 
     private APIGatewayV2HTTPResponse verification(ApiRequest request) {

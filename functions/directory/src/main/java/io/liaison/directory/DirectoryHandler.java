@@ -7,7 +7,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.liaison.audit.TrailVerifier;
 import io.liaison.config.Environment;
 import io.liaison.config.Priming;
 import io.liaison.config.Wiring;
@@ -45,7 +44,7 @@ import java.util.Set;
  * The directory and the routing rules while Liaison runs: everyone reads the directory and the
  * rules and previews a filing's routing; administrators change their jurisdictions' entries, mark
  * them unavailable, import and export them; network administrators propose and approve rule
- * changes; auditors read and verify both trails (ADR 0019).
+ * changes; auditors read both trails (the AuditFunction verifies them, digests included; ADR 0019).
  */
 public final class DirectoryHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private static final Set<String> CHANGE_FIELDS = Set.of("entry", "reason", "expectedVersion");
@@ -85,10 +84,8 @@ public final class DirectoryHandler implements RequestHandler<APIGatewayV2HTTPEv
             case "POST /directory/contact-points/{contactPointId}/unavailability" -> unavailable(request);
             case "GET /directory/revisions" -> revisions(request, Trail.DIRECTORY);
             case "GET /directory/revisions/{number}" -> revision(request, Trail.DIRECTORY);
-            case "GET /directory/verification" -> verification(request, Trail.DIRECTORY);
             case "GET /routing/rules" -> rules(request);
             case "GET /routing/rules/revisions" -> revisions(request, Trail.ROUTING_RULES);
-            case "GET /routing/rules/verification" -> verification(request, Trail.ROUTING_RULES);
             case "POST /routing/rules/proposals" -> propose(request);
             case "GET /routing/rules/proposals" -> HttpApi.result(wiring.networkService().proposals(request.caller()), all -> {
                 ObjectNode out = Json.MAPPER.createObjectNode();
@@ -97,12 +94,13 @@ public final class DirectoryHandler implements RequestHandler<APIGatewayV2HTTPEv
                 return HttpApi.json(200, out);
             });
             case "POST /routing/rules/proposals/{proposalId}/approval" -> {
+                Caller caller = request.caller();
                 HttpApi.requireNoInput(request);
                 String id = String.valueOf(request.path("proposalId"));
                 if (!id.matches("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")) {
                     yield HttpApi.problem(io.liaison.http.Problem.of(404, "/problems/not-found", "Not found", "There is no such proposal."));
                 }
-                yield HttpApi.result(wiring.networkService().approve(request.caller(), request.administration(), id),
+                yield HttpApi.result(wiring.networkService().approve(caller, request.administration(), id),
                         r -> HttpApi.json(200, summary(r)), "There is no such proposal.");
             }
             case "POST /routing/preview" -> preview(request);
@@ -209,18 +207,6 @@ public final class DirectoryHandler implements RequestHandler<APIGatewayV2HTTPEv
         }, "There is no such revision of the routing rules.");
     }
 
-    private APIGatewayV2HTTPResponse verification(ApiRequest request, Trail trail) {
-        return HttpApi.result(wiring.networkService().verify(request.caller(), trail), v -> {
-            ObjectNode out = Json.MAPPER.createObjectNode().put("trail", trail.id());
-            switch (v) {
-                case TrailVerifier.Valid valid -> out.put("valid", true).put("length", valid.length()).put("head", valid.head().hex());
-                case TrailVerifier.Broken broken -> out.put("valid", false).put("sequence", broken.sequence())
-                        .put("damage", broken.damage().name()).put("detail", broken.detail());
-            }
-            return HttpApi.json(200, out);
-        });
-    }
-
     private APIGatewayV2HTTPResponse propose(ApiRequest request) {
         Caller caller = request.caller();
         JsonNode body = request.jsonBody();
@@ -307,21 +293,11 @@ public final class DirectoryHandler implements RequestHandler<APIGatewayV2HTTPEv
     }
 
     static ObjectNode summary(Revision r) {
-        ObjectNode out = Json.MAPPER.createObjectNode().put("trail", r.trail().id()).put("number", r.number())
-                .put("at", Times.format(r.at())).put("validFrom", Times.format(r.validFrom()));
-        out.set("author", actor(r.author()));
-        if (r.approvedBy() != null) out.set("approvedBy", actor(r.approvedBy()));
-        if (r.reason() != null) out.put("reason", r.reason());
-        if (r.change() != null) out.put("change", r.change());
-        if (r.version() != null) out.put("version", r.version());
-        if (r.entryHash() != null) out.put("entryHash", r.entryHash().hex()).put("chainHash", r.chainHash().hex());
-        return out;
+        return r.toJson(false);
     }
 
     private static ObjectNode withState(Revision r) {
-        ObjectNode out = summary(r);
-        out.set("state", json(r.state()));
-        return out;
+        return r.toJson(true);
     }
 
     private static ObjectNode document(Revision r, Directory directory) {
@@ -340,13 +316,6 @@ public final class DirectoryHandler implements RequestHandler<APIGatewayV2HTTPEv
                 .put("baseRevision", p.baseRevision()).put("status", p.status().name());
         if (p.decidedBy() != null) out.put("approvedBy", p.decidedBy().subject()).put("approvedAt", Times.format(p.decidedAt()));
         out.set("document", json(p.document()));
-        return out;
-    }
-
-    private static ObjectNode actor(io.liaison.core.Actor actor) {
-        ObjectNode out = Json.MAPPER.createObjectNode().put("role", actor.role());
-        if (actor.jurisdiction() != null) out.put("jurisdiction", actor.jurisdiction());
-        if (actor.subject() != null) out.put("subject", actor.subject());
         return out;
     }
 

@@ -46,7 +46,6 @@ public final class NotifierHandler implements RequestHandler<SQSEvent, SQSBatchR
 
     private final NotificationService notifications;
     private final ChannelService channels;
-    private final io.liaison.core.Directory directory;
     private final WebhookSender webhooks;
     private final Mailer mailer;
     private final Retry retry;
@@ -77,10 +76,13 @@ public final class NotifierHandler implements RequestHandler<SQSEvent, SQSBatchR
         notifications.request(Priming.ABSENT_REQUEST);
     }
 
+    /** The directory is read when a notice needs a contact point's name: it may have changed since start. */
+    private final Wiring wiring;
+
     NotifierHandler(Wiring wiring, WebhookSender webhooks, Mailer mailer, Retry retry) {
+        this.wiring = wiring;
         this.notifications = wiring.notifications();
         this.channels = wiring.channels();
-        this.directory = wiring.directory();
         this.webhooks = webhooks;
         this.mailer = mailer;
         this.retry = retry;
@@ -127,7 +129,7 @@ public final class NotifierHandler implements RequestHandler<SQSEvent, SQSBatchR
         ChannelService.InForce channel = channels.channelOf(notification.recipient());
         var at = eventAt.get();
         Notice notice = new Notice(notification.noticeId(), notification.type(), at,
-                NoticeBody.of(notification, request.get(), directory, at));
+                NoticeBody.of(notification, request.get(), wiring.directory(), at));
         DeliveryResult result = switch (channel.channel()) {
             case Channel.Webhook w -> channels.secret(notification.recipient())
                     .map(secret -> webhooks.send(w.url(), secret, notice))
