@@ -21,7 +21,7 @@ class TemplateTest {
         assertThat(template.tables()).containsOnlyKeys("RequestsTable");
         assertThat(template.functions()).extracting(Template.Function::logicalId)
                 .containsExactlyInAnyOrder("IntakeFunction", "CaseworkFunction", "TrackingFunction", "ReviewFunction", "PolicyFunction", "AuditFunction", "DigestFunction",
-                        "RouterFunction", "DeadlineFunction", "NotifierFunction");
+                        "RouterFunction", "DeadlineFunction", "NotifierFunction", "DirectoryFunction");
     }
 
     @Test
@@ -38,7 +38,12 @@ class TemplateTest {
                 "GET /audit/public-key", "GET /audit/export", "POST /requests/{id}/clarification",
                 "POST /requests/{id}/preservation-extension", "POST /requests/{id}/clarification-request",
                 "GET /channels", "PUT /channels/contact-points/{contactPointId}", "PUT /channels/agencies/{jurisdiction}/{agency}",
-                "GET /legal-bases");
+                "GET /legal-bases", "GET /directory", "PUT /directory", "GET /directory/export",
+                "PUT /directory/contact-points/{contactPointId}", "POST /directory/contact-points/{contactPointId}/unavailability",
+                "GET /directory/revisions", "GET /directory/revisions/{number}", "GET /directory/verification",
+                "GET /routing/rules", "GET /routing/rules/revisions", "GET /routing/rules/verification",
+                "POST /routing/rules/proposals", "GET /routing/rules/proposals",
+                "POST /routing/rules/proposals/{proposalId}/approval", "POST /routing/preview");
     }
 
     @Test
