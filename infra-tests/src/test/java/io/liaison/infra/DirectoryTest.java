@@ -78,6 +78,31 @@ class DirectoryTest {
     }
 
     @Test
+    void afterDesAdministratorChangesDePoc247sEmail_theNextNoticeGoesToTheNewAddress(Api api, LocalBroker broker) {
+        notice(broker, api.file("nl-police", Api.preservation()), "DE-POC247"); // the notifier has just looked DE-POC247 up
+        JsonNode export = export(api);
+        String address = "bka-duty-" + System.nanoTime() + "@contact-points.liaison.invalid";
+        assertThat(change(api, "de-admin", entry(export, "DE-POC247").put("email", address), version(export, "DE-POC247")).status())
+                .isEqualTo(200);
+
+        String notice = notice(broker, api.file("nl-police", Api.preservation()), "DE-POC247");
+
+        assertThat(notice).contains("To: " + address + "\r\n");
+    }
+
+    @Test
+    void afterDesAdministratorRenamesDePoc247_theNextNoticeNamesItSo(Api api, LocalBroker broker) {
+        JsonNode export = export(api);
+        String name = "BKA SO 4 " + System.nanoTime();
+        assertThat(change(api, "de-admin", entry(export, "DE-POC247").put("name", name), version(export, "DE-POC247")).status())
+                .isEqualTo(200);
+
+        String notice = notice(broker, api.file("nl-police", Api.preservation()), "DE-POC247");
+
+        assertThat(notice).contains("\"name\":\"" + name + "\"");
+    }
+
+    @Test
     void theDirectoryAsARequesterReadsIt_showsNoEmailAddress(Api api) {
         Api.Response listed = api.get("nl-police", "/directory?jurisdiction=DE&kind=POC_24_7");
 
@@ -694,6 +719,31 @@ class DirectoryTest {
     static JsonNode event(Api api, String user, String id, String action) {
         return StreamSupport.stream(api.awaitEvent(user, id, action).spliterator(), false)
                 .filter(e -> e.path("action").asText().equals(action)).findFirst().orElseThrow();
+    }
+
+    /**
+     * The e-mail notice of a request's ROUTED event to {@code recipient}, as the outbox holds it
+     * (quoted-printable soft line breaks joined); waits for it.
+     */
+    static String notice(LocalBroker broker, String requestId, String recipient) {
+        Path file = broker.outbox().resolve(requestId + "-2-" + recipient + ".eml");
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (!Files.isRegularFile(file)) {
+            if (System.currentTimeMillis() > deadline) throw new AssertionError("no notice " + file.getFileName());
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        try {
+            String text = Files.readString(file);
+            assertThat(text).contains("request.routed");
+            return text.replace("=\r\n", "").replace("=3D", "=");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static List<String> texts(JsonNode array) {

@@ -99,7 +99,7 @@ class TrailIntegrityTest {
 
     /** The members an entry hash covers (docs/audit-format.md); whatever else an API object carries is left out. */
     private static final java.util.List<String> HASHED = java.util.List.of("requestId", "sequence", "at", "action", "from", "to",
-            "actor", "ruleIds", "ground", "reason", "policyVersion");
+            "actor", "ruleIds", "ground", "reason", "policyVersion", "directoryRevision");
 
     /** An event's entry hash as an outside auditor recomputes it: from the object alone, with a stock RFC 8785 canonicaliser. */
     private static String rehash(com.fasterxml.jackson.databind.JsonNode event) throws Exception {
