@@ -43,6 +43,8 @@ class FunctionPoliciesTest {
         // The receiver refuses its first notice, so that the notifier delays a retry too.
         try (WebhookReceiver receiver = new WebhookReceiver(1)) {
             administer(api, receiver);
+            // Early, so that every function deciding or showing by the directory loads a revision it has not seen.
+            directoryAndRules(api);
             String preservation = preservationThroughItsLife(api);
             String answered = answerHeldAndReviewed(api, broker);
             productionOrderCleared(api);
@@ -66,6 +68,55 @@ class FunctionPoliciesTest {
         assertThat(api.put("admin", "/channels/contact-points/DE-POC247", Api.JSON.createObjectNode().put("type", "webhook")
                 .put("url", receiver.url()).put("secret", "whsec_" + "A".repeat(43) + "=")).status()).isEqualTo(200);
         assertThat(api.get("admin", "/channels").status()).isEqualTo(200);
+    }
+
+    /**
+     * Every route of the directory function: a change and an import by DE's administrator, a
+     * period of unavailability (in a fortnight, so the tour's requests are not rerouted), the
+     * trails, and a rule change proposed by one network administrator and approved by another.
+     */
+    private static void directoryAndRules(Api api) {
+        assertThat(api.get("nl-police", "/directory?jurisdiction=DE").status()).isEqualTo(200);
+        JsonNode export = api.get("de-admin", "/directory/export").json();
+        ObjectNode csirt = (ObjectNode) entry(export, "DE-CSIRT");
+        long version = csirt.path("version").asLong();
+        csirt.remove("version");
+        csirt.put("name", "CERT-Bund (BSI), tour");
+        ObjectNode change = Api.JSON.createObjectNode().put("reason", "tour").put("expectedVersion", version);
+        change.set("entry", csirt);
+        assertThat(api.put("de-admin", "/directory/contact-points/DE-CSIRT", change).status()).isEqualTo(200);
+        Instant fortnight = Instant.now().plus(Duration.ofDays(14));
+        assertThat(api.post("de-admin", "/directory/contact-points/DE-CSIRT/unavailability", Api.JSON.createObjectNode()
+                .put("from", fortnight.toString()).put("to", fortnight.plus(Duration.ofDays(1)).toString())
+                .put("reason", "tour holiday")).status()).isEqualTo(200);
+        JsonNode again = api.get("de-admin", "/directory/export").json();
+        ((ObjectNode) entry(again, "DE-CSIRT")).put("source", "EU CSIRTs Network list (tour)");
+        ObjectNode document = Api.JSON.createObjectNode().put("reason", "tour import").put("expectedRevision", again.path("revision").asLong());
+        document.set("contactPoints", again.path("contactPoints"));
+        assertThat(api.put("de-admin", "/directory", document).status()).isEqualTo(200);
+        assertThat(api.get("auditor", "/directory/revisions").status()).isEqualTo(200);
+        assertThat(api.get("auditor", "/directory/revisions/2").status()).isEqualTo(200);
+        assertThat(api.get("auditor", "/directory/verification").status()).isEqualTo(200);
+
+        JsonNode rules = api.get("nl-police", "/routing/rules").json().path("document");
+        ((ObjectNode) rules).put("version", "routing-tour-" + System.nanoTime());
+        ObjectNode proposal = Api.JSON.createObjectNode().put("reason", "tour");
+        proposal.set("document", rules);
+        Api.Response proposed = api.post("admin", "/routing/rules/proposals", proposal);
+        assertThat(proposed.status()).isEqualTo(201);
+        assertThat(api.get("admin", "/routing/rules/proposals").status()).isEqualTo(200);
+        assertThat(api.post("admin-2", "/routing/rules/proposals/" + proposed.json().path("id").asText() + "/approval",
+                Api.JSON.createObjectNode()).status()).isEqualTo(200);
+        assertThat(api.get("auditor", "/routing/rules/revisions").status()).isEqualTo(200);
+        assertThat(api.get("auditor", "/routing/rules/verification").status()).isEqualTo(200);
+        assertThat(api.post("nl-police", "/routing/preview", Api.preservation()).status()).isEqualTo(200);
+    }
+
+    private static JsonNode entry(JsonNode export, String id) {
+        for (JsonNode cp : export.path("contactPoints")) {
+            if (cp.path("id").asText().equals(id)) return cp;
+        }
+        throw new AssertionError("no " + id + " in the export");
     }
 
     private static String preservationThroughItsLife(Api api) {

@@ -124,6 +124,54 @@ class WiringTest {
         assertThat(function("DeadlineFunction").schedules()).containsExactly(java.time.Duration.ofMinutes(1));
     }
 
+    /**
+     * The directory function serves every route template.yaml sends it: with path parameters as API
+     * Gateway fills them and a token without Liaison's claims, each route stops at its own checks
+     * (no table read), never at the handler's "No such route".
+     */
+    @TestFactory
+    Stream<DynamicTest> theDirectoryFunction_servesEveryRouteTheTemplateSendsIt() throws Exception {
+        Template.Function function = function("DirectoryFunction");
+        var handler = new io.liaison.directory.DirectoryHandler(onLambda(function));
+        Map<String, String> parameters = Map.of("contactPointId", "DE-POC247", "number", "1",
+                "proposalId", "00000000-0000-4000-8000-000000000000");
+        assertThat(function.routes()).isNotEmpty();
+        Stream<DynamicTest> served = function.routes().stream().map(route -> DynamicTest.dynamicTest(route.routeKey(), () -> {
+            Map<String, String> used = new HashMap<>();
+            parameters.forEach((name, value) -> {
+                if (route.path().contains("{" + name + "}")) used.put(name, value);
+            });
+            var response = handler.handleRequest(io.liaison.config.Priming.apiEvent(route.routeKey(), used, Map.of(), null), null);
+
+            assertThat(response.getBody()).as(route.routeKey()).doesNotContain("No such route");
+            assertThat(response.getStatusCode()).as(route.routeKey() + ": " + response.getBody()).isBetween(400, 499);
+        }));
+        Stream<DynamicTest> unknown = Stream.of(DynamicTest.dynamicTest("a route it is not given", () ->
+                assertThat(handler.handleRequest(io.liaison.config.Priming.apiEvent("GET /directory/nowhere", Map.of(), Map.of(), null), null)
+                        .getBody()).contains("No such route")));
+        return Stream.concat(served, unknown);
+    }
+
+    /**
+     * An administrator's token says which directory entries it may change (claim jurisdictions) and
+     * whether it is a network administrator (claim network), as an auditor's says which trails it
+     * reads. On AWS the user pool issues the tokens: each claim the API reads must be one of its
+     * attributes, and both clients must put it in the token.
+     */
+    @Test
+    void everyClaimTheApiReads_isAnAttributeOfTheUserPool_andInTheTokensOfBothClients() {
+        List<String> claims = List.of("role", "jurisdiction", "agency", "contact_point", "jurisdictions", "network");
+        Map<String, Object> pool = map(map(template.resources().get("UserPool")).get("Properties"));
+        List<String> attributes = ((List<?>) pool.get("Schema")).stream().map(a -> String.valueOf(map(a).get("Name"))).toList();
+
+        assertThat(attributes).as("UserPool Schema").containsAll(claims);
+        for (String client : List.of("UserPoolClient", "ConsoleClient")) {
+            Map<String, Object> properties = map(map(template.resources().get(client)).get("Properties"));
+            assertThat(((List<?>) properties.get("ReadAttributes")).stream().map(String::valueOf).toList()).as(client + " ReadAttributes")
+                    .containsAll(claims.stream().map(c -> "custom:" + c).toList());
+        }
+    }
+
     private Map<String, Object> keyOf(Object getAtt) {
         String logicalId = String.valueOf(((List<?>) map(getAtt).get("Fn::GetAtt")).getFirst());
         Map<String, Object> resource = map(template.resources().get(logicalId));

@@ -57,6 +57,7 @@ public final class Wiring {
     private final Once<NotificationService> notifications;
     private final Once<DeadlineMonitor> deadlines;
     private final Once<PayloadCipher> sealing;
+    private final java.util.function.Supplier<Directory> current;
 
     /** Ready-made services (tests). */
     public Wiring(RequestService requests, ResponseService responses, PolicyService policies, Directory directory,
@@ -71,6 +72,7 @@ public final class Wiring {
         this.sealing = Once.of(() -> null);
         this.network = Once.of(() -> null);
         this.networkService = Once.of(() -> null);
+        this.current = () -> directory;
     }
 
     private Wiring(Environment env, DynamoDbClient dynamoDb, Clock clock) {
@@ -85,6 +87,7 @@ public final class Wiring {
         network = Once.of(() -> new io.liaison.network.StoredNetwork(new io.liaison.store.DynamoNetworkStore(dynamoDb, table),
                 PolicyFiles.directory(json), PolicyFiles.routingPolicyDocument(), clock));
         directory = Once.of(() -> null); // always read through the network: see directory()
+        current = () -> network.get().at(clock.instant()).directory();
         networkService = Once.of(() -> new io.liaison.network.NetworkService(new io.liaison.store.DynamoNetworkStore(dynamoDb, table),
                 network.get(), clock, () -> UUID.randomUUID().toString()));
         // Built at the first seal or open: a notifier sending e-mail, or a response list with nothing
@@ -115,7 +118,7 @@ public final class Wiring {
                     () -> new ReleaseGate(policyService.get(), pseudonyms), clock);
         });
         channels = Once.of(() -> new ChannelService(new DynamoChannelStore(dynamoDb, table, cipher),
-                () -> network.get().recent().directory(), clock, reach));
+                current, clock, reach));
         notifications = Once.of(() -> new NotificationService(requestStore.get(), clock));
         deadlines = Once.of(() -> new DeadlineMonitor(requestStore.get(), network.get()));
     }
@@ -156,6 +159,11 @@ public final class Wiring {
     public Directory directory() {
         Directory fixed = directory.get();
         return fixed != null ? fixed : network.get().recent().directory();
+    }
+
+    /** The directory in force now, after one consistent read of the trail's head: where notices go, and whom they name. */
+    public Directory currentDirectory() {
+        return current.get();
     }
 
     /** The directory and routing rules as the trails hold them. */

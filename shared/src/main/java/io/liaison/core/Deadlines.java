@@ -42,9 +42,11 @@ public final class Deadlines {
         if (next.isEmpty() || now.isBefore(next.get())) return Optional.empty();
         Assignment a = request.assignment();
         if (request.status() == Status.ROUTED) {
-            Optional<Directory.Taker> backup = a.escalatedFrom() != null ? Optional.empty()
-                    : directory.backupOf(a.contactPointId()).filter(b -> b.validAt(now)).map(b -> directory.taker(b, now))
-                    .filter(t -> !t.contactPoint().id().equals(a.contactPointId()));
+            Optional<ContactPoint> named = a.escalatedFrom() != null ? Optional.empty()
+                    : directory.backupOf(a.contactPointId()).filter(b -> b.validAt(now));
+            Optional<Directory.Taker> chain = named.map(b -> directory.taker(b, now));
+            // A chain that leads back to the contact point itself leaves nobody to escalate to.
+            Optional<Directory.Taker> backup = chain.filter(t -> !t.contactPoint().id().equals(a.contactPointId()));
             if (backup.isPresent()) {
                 var acknowledge = policy.deadline(a.deadlineRule())
                         .map(RoutingPolicy.DeadlineRule::acknowledge).orElse(java.time.Duration.between(a.routedAt(), a.acknowledgeBy()));
@@ -54,7 +56,11 @@ public final class Deadlines {
                                 + to.id() + (backup.get().skipped().isEmpty() ? "" : " (" + backup.get().text() + ")")));
             }
             return Optional.of(new Lifecycle.MarkAcknowledgementOverdue(a.contactPointId() + " did not acknowledge by "
-                    + a.acknowledgeBy() + (a.escalatedFrom() == null ? " and has no backup" : " after escalation from " + a.escalatedFrom())));
+                    + a.acknowledgeBy() + (a.escalatedFrom() != null ? " after escalation from " + a.escalatedFrom()
+                    : chain.isEmpty() ? " and has no backup"
+                    : "; its backup " + named.get().id() + " cannot take it ("
+                            + chain.get().skipped().stream().map(Directory.Skipped::text).collect(java.util.stream.Collectors.joining("; "))
+                            + "), and nobody else is on the chain")));
         }
         Preservation p = request.preservation();
         if (p != null && !now.isBefore(p.until())) {

@@ -59,8 +59,12 @@ public record Directory(String version, List<ContactPoint> contactPoints) {
 
     /** A contact point passed over because it was unavailable at the time. */
     public record Skipped(ContactPoint contactPoint, ContactPoint.Unavailability period) {
+        /** Liaison's timestamps, with milliseconds, as the API writes them. */
+        private static final java.time.format.DateTimeFormatter MILLIS =
+                java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
+
         public String text() {
-            return contactPoint.id() + " is unavailable until " + period.to()
+            return contactPoint.id() + " is unavailable until " + MILLIS.format(period.to())
                     + (period.reason() == null ? "" : " (" + period.reason() + ")");
         }
     }

@@ -349,6 +349,19 @@ public final class NetworkService {
                     || root.path("version").asText().length() > 100) {
                 return new RulesRead(null, List.of(new Violation("/document/version", "the rules name their version (1 to 100 characters)")));
             }
+            // An unknown kind is named at its pointer; the model's own check would name the whole document.
+            List<Violation> kinds = new ArrayList<>();
+            JsonNode routing = root.path("routing");
+            for (int i = 0; i < routing.size(); i++) {
+                JsonNode to = routing.get(i).path("to");
+                for (int j = 0; j < to.size(); j++) {
+                    if (!to.get(j).isTextual() || io.liaison.core.Coded.parse(ContactPointKind.class, to.get(j).asText()).isEmpty()) {
+                        kinds.add(new Violation("/document/routing/" + i + "/to/" + j, "'" + to.get(j).asText() + "' is not one of: "
+                                + io.liaison.core.Coded.allowed(ContactPointKind.class)));
+                    }
+                }
+            }
+            if (!kinds.isEmpty()) return new RulesRead(null, kinds);
             try {
                 RoutingPolicy policy = io.liaison.config.PolicyFiles.routingPolicy(root);
                 if (policy.rules().isEmpty()) return new RulesRead(null, List.of(new Violation("/document/routing", "name at least one routing rule")));

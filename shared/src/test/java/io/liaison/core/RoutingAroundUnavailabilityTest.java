@@ -42,7 +42,7 @@ class RoutingAroundUnavailabilityTest {
         assertThat(route(with(CHRISTMAS, "DE-POC247"))).isInstanceOfSatisfying(Lifecycle.Route.class, r -> {
             assertThat(r.contactPoint().id()).isEqualTo("DE-CA");
             assertThat(r.ruleId()).isEqualTo("R2-PRESERVATION");
-            assertThat(r.reason()).contains("DE-POC247 is unavailable until 2026-12-27T00:00:00Z (public holiday)")
+            assertThat(r.reason()).contains("DE-POC247 is unavailable until 2026-12-27T00:00:00.000Z (public holiday)")
                     .contains("its backup DE-CA takes the request");
         });
     }

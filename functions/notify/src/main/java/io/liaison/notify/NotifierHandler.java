@@ -129,7 +129,7 @@ public final class NotifierHandler implements RequestHandler<SQSEvent, SQSBatchR
         ChannelService.InForce channel = channels.channelOf(notification.recipient());
         var at = eventAt.get();
         Notice notice = new Notice(notification.noticeId(), notification.type(), at,
-                NoticeBody.of(notification, request.get(), wiring.directory(), at));
+                NoticeBody.of(notification, request.get(), wiring.currentDirectory(), at));
         DeliveryResult result = switch (channel.channel()) {
             case Channel.Webhook w -> channels.secret(notification.recipient())
                     .map(secret -> webhooks.send(w.url(), secret, notice))
