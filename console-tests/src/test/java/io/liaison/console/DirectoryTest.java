@@ -171,6 +171,24 @@ class DirectoryTest {
     }
 
     @Test
+    void theExport_downloadsTheWholeDirectoryWithAddressesAndVersions(Console console) throws Exception {
+        Page page = console.signInAs("de-admin");
+        page.navigate("/#/directory/transfer");
+
+        com.microsoft.playwright.Download download = page.waitForDownload(() ->
+                page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Download the directory (JSON)")).click());
+
+        assertThat(download.suggestedFilename()).matches("liaison-directory-revision-\\d+\\.json");
+        JsonNode document = JSON.readTree(java.nio.file.Files.readString(download.path()));
+        assertThat(document.path("contactPoints").size()).isGreaterThan(20);
+        assertThat(document.path("contactPoints").get(0).has("email")).isTrue();
+        assertThat(document.path("contactPoints").get(0).path("version").asLong()).isPositive();
+        // The document is also put where the import reads it, to change and send back.
+        assertThat(page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Directory document")))
+                .hasValue(Pattern.compile("\"contactPoints\""));
+    }
+
+    @Test
     void anImportThatBreaksARule_showsEachErrorByPointer_andChangesNothing(Console console, LocalBroker broker) throws Exception {
         Page page = console.signInAs("de-admin");
         ObjectNode exported = (ObjectNode) JSON.readTree(send(broker, "GET", "/directory/export", null).body());
