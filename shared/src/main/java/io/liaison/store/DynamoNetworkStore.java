@@ -54,17 +54,22 @@ public final class DynamoNetworkStore implements NetworkStore {
 
     @Override
     public List<Revision> revisions(Trail trail, long after) {
-        List<Revision> out = new ArrayList<>();
+        return between(trail, revisionSk(after + 1), REVISION + "~").stream().map(i -> revision(trail, i)).toList();
+    }
+
+    /** Every item of a trail's partition whose sort key lies between the two, in key order (every page). */
+    private List<Map<String, AttributeValue>> between(Trail trail, String from, String to) {
+        List<Map<String, AttributeValue>> out = new ArrayList<>();
         Map<String, AttributeValue> start = null;
         do {
-            Map<String, AttributeValue> from = start;
+            Map<String, AttributeValue> after = start;
             QueryResponse response = db.query(q -> q.tableName(table).consistentRead(true)
                     .keyConditionExpression("#pk = :pk AND #sk BETWEEN :from AND :to")
                     .expressionAttributeNames(Map.of("#pk", PK, "#sk", SK))
                     .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk(trail)),
-                            ":from", AttributeValue.fromS(revisionSk(after + 1)), ":to", AttributeValue.fromS(REVISION + "~")))
-                    .exclusiveStartKey(from));
-            response.items().forEach(i -> out.add(revision(trail, i)));
+                            ":from", AttributeValue.fromS(from), ":to", AttributeValue.fromS(to)))
+                    .exclusiveStartKey(after));
+            out.addAll(response.items());
             start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
         } while (start != null);
         return out;
@@ -128,19 +133,8 @@ public final class DynamoNetworkStore implements NetworkStore {
 
     @Override
     public List<Proposal> proposals() {
-        List<Proposal> out = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> from = start;
-            QueryResponse response = db.query(q -> q.tableName(table).consistentRead(true)
-                    .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
-                    .expressionAttributeNames(Map.of("#pk", PK, "#sk", SK))
-                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk(Trail.ROUTING_RULES)),
-                            ":prefix", AttributeValue.fromS(PROPOSAL)))
-                    .exclusiveStartKey(from));
-            response.items().forEach(i -> out.add(proposal(i)));
-            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
-        } while (start != null);
+        List<Proposal> out = new ArrayList<>(between(Trail.ROUTING_RULES, PROPOSAL, PROPOSAL + "~").stream()
+                .map(DynamoNetworkStore::proposal).toList());
         out.sort(java.util.Comparator.comparing(Proposal::proposedAt));
         return out;
     }

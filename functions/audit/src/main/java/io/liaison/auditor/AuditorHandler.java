@@ -231,29 +231,27 @@ public final class AuditorHandler implements RequestHandler<APIGatewayV2HTTPEven
         if (result instanceof TrailVerifier.Valid) {
             result = digests.check(trail.id(), revisions, signer.publicKey()).<TrailVerifier.Verification>map(b -> b).orElse(result);
         }
-        ObjectNode out = Json.MAPPER.createObjectNode().put("trail", trail.id());
+        return HttpApi.json(200, verdict(Json.MAPPER.createObjectNode().put("trail", trail.id()), result));
+    }
+
+    /** A verification as the API writes it, for a request's trail and for a revision trail alike. */
+    private static ObjectNode verdict(ObjectNode out, TrailVerifier.Verification result) {
         switch (result) {
             case TrailVerifier.Valid valid -> out.put("valid", true).put("length", valid.length()).put("head", valid.head().hex());
             case TrailVerifier.Broken broken -> out.put("valid", false).put("sequence", broken.sequence())
                     .put("damage", broken.damage().name()).put("detail", broken.detail());
         }
-        return HttpApi.json(200, out);
+        return out;
     }
 
     private APIGatewayV2HTTPResponse verification(ApiRequest request) {
         StoredTrails.Trail trail = trail(request);
-        ObjectNode out = Json.MAPPER.createObjectNode().put("requestId", trail.requestId());
         TrailVerifier.Verification result = trail.verify();
         if (result instanceof TrailVerifier.Valid) {
             // The chain holds; the signed digests of the hours it spans must agree with it too.
             result = digests.check(trail.requestId(), trail.events(), signer.publicKey())
                     .<TrailVerifier.Verification>map(b -> b).orElse(result);
         }
-        switch (result) {
-            case TrailVerifier.Valid valid -> out.put("valid", true).put("length", valid.length()).put("head", valid.head().hex());
-            case TrailVerifier.Broken broken -> out.put("valid", false).put("sequence", broken.sequence())
-                    .put("damage", broken.damage().name()).put("detail", broken.detail());
-        }
-        return HttpApi.json(200, out);
+        return HttpApi.json(200, verdict(Json.MAPPER.createObjectNode().put("requestId", trail.requestId()), result));
     }
 }
