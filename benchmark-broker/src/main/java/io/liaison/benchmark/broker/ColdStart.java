@@ -313,6 +313,8 @@ final class ColdStart {
                 return event;
             };
             case "PolicyFunction" -> sample -> Fixtures.event("policy-read.json");
+            // The requester's preview: the directory and rules in force, routing and the gate's terms, nothing stored.
+            case "DirectoryFunction" -> sample -> Fixtures.event("directory-preview.json");
             case "AuditFunction" -> sample -> auditVerification(routed.get(sample));
             case "RouterFunction" -> sample -> withRequest(Fixtures.event("router-filed-request.json"), routed.get(sample));
             case "DigestFunction", "DeadlineFunction" -> sample -> scheduledEvent(broker);
