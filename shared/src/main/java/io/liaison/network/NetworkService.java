@@ -53,15 +53,14 @@ public final class NetworkService {
 
     public Outcome<Listing> list(Caller caller, Optional<String> jurisdiction, Optional<ContactPointKind> kind, Optional<Instant> at) {
         Instant when = at.orElse(clock.instant());
-        var inForce = network.at(when);
-        Revision revision = store.revision(Trail.DIRECTORY, inForce.directoryRevision())
-                .orElse(StoredNetwork.firstDirectory(inForce.directory()));
-        List<ContactPoint> entries = inForce.directory().contactPoints().stream()
+        StoredNetwork.Parsed<Directory> inForce = network.directoryAt(when);
+        Revision revision = inForce.revision();
+        List<ContactPoint> entries = inForce.value().contactPoints().stream()
                 .filter(cp -> cp.validAt(when))
                 .filter(cp -> jurisdiction.map(cp.jurisdiction()::equals).orElse(true))
                 .filter(cp -> kind.map(k -> cp.kind() == k).orElse(true))
                 .sorted(Comparator.comparing(ContactPoint::id)).toList();
-        return new Outcome.Ok<>(new Listing(inForce.directoryRevision(), revision.validFrom(), when, entries));
+        return new Outcome.Ok<>(new Listing(revision.number(), revision.validFrom(), when, entries));
     }
 
     /** Whether a caller may see the e-mail addresses notices go to: an administrator of the entry. */

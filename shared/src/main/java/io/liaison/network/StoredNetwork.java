@@ -92,6 +92,11 @@ public final class StoredNetwork implements Network {
         return new Snapshot(d.revision().number(), d.value(), r.revision().number(), r.value());
     }
 
+    /** The directory revision in force at {@code at}, with its own record (number, validFrom): one head read. */
+    public Parsed<Directory> directoryAt(Instant at) {
+        return directory.at(at);
+    }
+
     /** The latest revision of a trail (what a change is made onto), parsed. */
     Parsed<Directory> latestDirectory() {
         return directory.latest();
