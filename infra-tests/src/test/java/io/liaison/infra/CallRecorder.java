@@ -48,6 +48,9 @@ public final class CallRecorder implements ExecutionInterceptor {
         switch (service.toLowerCase(java.util.Locale.ROOT)) {
             case "dynamodb" -> {
                 if (request instanceof TransactWriteItemsRequest transaction) {
+                    // Another broker's function (its notifier retrying, say) writes to its own table: not this tour's.
+                    boolean ours = transaction.transactItems().stream().anyMatch(item -> table.equals(tableOf(item)));
+                    if (!ours) return;
                     for (TransactWriteItem item : transaction.transactItems()) {
                         if (item.put() != null) record(function.get(), "dynamodb:PutItem", resource(item.put().tableName(), null));
                         if (item.update() != null) record(function.get(), "dynamodb:UpdateItem", resource(item.update().tableName(), null));
@@ -78,7 +81,14 @@ public final class CallRecorder implements ExecutionInterceptor {
         CALLS.add(new Call(function, action, resource));
     }
 
-    private static String resource(String tableName, String index) {
+    private static String tableOf(TransactWriteItem item) {
+        if (item.put() != null) return item.put().tableName();
+        if (item.update() != null) return item.update().tableName();
+        if (item.delete() != null) return item.delete().tableName();
+        return item.conditionCheck() == null ? null : item.conditionCheck().tableName();
+    }
+
+        private static String resource(String tableName, String index) {
         String name = table.equals(tableName) ? "table" : "table:" + tableName;
         return index == null ? name : name + "/index/" + index;
     }
