@@ -11,7 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What an operator on AWS gets from template.yaml for every function (issue 17): Lambda's JSON log
- * format into a log group of its own that expires, and an alarm on its errors and on its throttles.
+ * format into a log group of its own that expires, and an alarm on its errors and on its throttles;
+ * X-Ray tracing; Liaison's own alarms and dashboard on the metrics the code writes (io.liaison.ops.Metric).
  */
 class OperationsTemplateTest {
     private final Template template = Template.read(Template.locate(Path.of("")));
@@ -47,6 +48,50 @@ class OperationsTemplateTest {
             }
         });
     }
+
+    @Test
+    void everyFunctionIsTraced_andTellsItsMetricsWhichStackTheyComeFrom() {
+        assertThat(Template.functionGlobals(Template.locate(Path.of("")))).containsEntry("Tracing", "Active");
+        assertThat(functions()).allSatisfy(function -> assertThat(template.functions().stream()
+                .filter(f -> f.logicalId().equals(function)).findFirst().orElseThrow().environment())
+                .as(function).containsKey(io.liaison.ops.OperationsLog.STACK));
+    }
+
+    @Test
+    void liaisonsAlarmsWatchOverdueRequests_unroutableOnes_andBrokenTrails_onMetricsTheCodeWrites() {
+        Map<String, String> alarms = Map.of("OverdueRequestsAlarm", "DeadlinesPassed",
+                "UnroutableRequestsAlarm", "Unroutable", "TrailVerificationFailedAlarm", "VerificationFailures");
+        alarms.forEach((alarm, metric) -> {
+            Map<String, Object> p = properties(alarm);
+            assertThat(p).as(alarm).containsEntry("Namespace", io.liaison.ops.Metric.NAMESPACE)
+                    .containsEntry("MetricName", metric).containsEntry("Threshold", 1);
+            assertThat(p.get("Dimensions")).isEqualTo(List.of(Map.of("Name", io.liaison.ops.Metric.DIMENSION,
+                    "Value", Map.of("Ref", "AWS::StackName"))));
+        });
+    }
+
+    @Test
+    void everyAlarmNotifiesTheAlarmTopic() {
+        var alarms = template.resources().entrySet().stream()
+                .filter(e -> "AWS::CloudWatch::Alarm".equals(map(e.getValue()).get("Type"))).toList();
+        assertThat(alarms).hasSizeGreaterThanOrEqualTo(25).allSatisfy(e -> assertThat(map(map(e.getValue()).get("Properties")))
+                .as(e.getKey()).containsEntry("AlarmActions", List.of(Map.of("Ref", "AlarmTopic"))));
+        assertThat(resource("AlarmTopic").get("Type")).isEqualTo("AWS::SNS::Topic");
+    }
+
+    @Test
+    void theDashboardShowsEveryMetricLiaisonWrites_andNoneItDoesNot() throws Exception {
+        Object body = properties("Dashboard").get("DashboardBody");
+        String json = (String) map(body).get("Fn::Sub");
+        var widgets = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json).path("widgets");
+        java.util.Set<String> shown = new java.util.TreeSet<>();
+        widgets.forEach(w -> w.path("properties").path("metrics").forEach(m -> {
+            if (m.get(0).asText().equals(io.liaison.ops.Metric.NAMESPACE)) shown.add(m.get(1).asText());
+        }));
+        assertThat(shown).containsExactlyInAnyOrderElementsOf(java.util.Arrays.stream(io.liaison.ops.Metric.values())
+                .map(io.liaison.ops.Metric::metricName).toList());
+    }
+
 
     private Map<String, Object> resource(String logicalId) {
         Map<String, Object> resource = map(template.resources().get(logicalId));

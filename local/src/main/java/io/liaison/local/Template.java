@@ -73,13 +73,21 @@ public record Template(List<Function> functions, Map<String, Table> tables, Map<
         throw new IllegalStateException("no template.yaml in " + start.toAbsolutePath() + " or above; pass --template");
     }
 
-    public static Template read(Path file) {
-        Map<String, Object> root;
+    /** What the template's Globals give every function (tracing, runtime, SnapStart), as written. */
+    public static Map<String, Object> functionGlobals(Path file) {
+        return map(map(root(file).get("Globals")).get("Function"));
+    }
+
+    private static Map<String, Object> root(Path file) {
         try (Reader reader = Files.newBufferedReader(file)) {
-            root = map(new Yaml(new CloudFormationTags()).load(reader));
+            return map(new Yaml(new CloudFormationTags()).load(reader));
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + file, e);
         }
+    }
+
+    public static Template read(Path file) {
+        Map<String, Object> root = root(file);
         Map<String, Object> globals = map(map(root.get("Globals")).get("Function"));
         Map<String, Object> resources = map(root.get("Resources"));
         List<Function> functions = new ArrayList<>();

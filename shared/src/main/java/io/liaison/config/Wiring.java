@@ -13,6 +13,9 @@ import io.liaison.core.gate.ReleaseGate;
 import io.liaison.core.gate.PolicyService;
 import io.liaison.core.webhook.Reach;
 import io.liaison.json.Json;
+import io.liaison.core.RequestStore;
+import io.liaison.ops.ObservedRequests;
+import io.liaison.ops.ObservedResponses;
 import io.liaison.store.DynamoChannelStore;
 import io.liaison.store.DynamoPolicyStore;
 import io.liaison.store.DynamoRequestStore;
@@ -107,20 +110,22 @@ public final class Wiring {
         // The words people write on requests are sealed with the payload cipher: only a function
         // that seals or opens them (intake, casework, tracking) loads the Encryption SDK.
         Once<DynamoRequestStore> requestStore = Once.of(() -> new DynamoRequestStore(dynamoDb, table, clock, cipher));
-        requests = Once.of(() -> new RequestService(requestStore.get(), network.get(), clock,
+        // What the services write is also told to the invocation's log line and metrics (io.liaison.ops).
+        Once<RequestStore> observed = Once.of(() -> new ObservedRequests(requestStore.get()));
+        requests = Once.of(() -> new RequestService(observed.get(), network.get(), clock,
                 () -> UUID.randomUUID().toString()));
         policies = Once.of(() -> new PolicyService(new DynamoPolicyStore(dynamoDb, table), PolicyFiles::readReleasePolicy,
                 PolicyFiles.releasePolicyDocument(), clock));
         responses = Once.of(() -> {
             Pseudonyms pseudonyms = pseudonyms(env);
             PolicyService policyService = policies.get();
-            return new ResponseService(requestStore.get(), new DynamoResponseStore(dynamoDb, table, requestStore.get(), cipher, clock),
+            return new ResponseService(observed.get(), new ObservedResponses(new DynamoResponseStore(dynamoDb, table, requestStore.get(), cipher, clock)),
                     () -> new ReleaseGate(policyService.get(), pseudonyms), clock);
         });
         channels = Once.of(() -> new ChannelService(new DynamoChannelStore(dynamoDb, table, cipher),
                 current, clock, reach));
-        notifications = Once.of(() -> new NotificationService(requestStore.get(), clock));
-        deadlines = Once.of(() -> new DeadlineMonitor(requestStore.get(), network.get()));
+        notifications = Once.of(() -> new NotificationService(observed.get(), clock));
+        deadlines = Once.of(() -> new DeadlineMonitor(observed.get(), network.get()));
     }
 
     /**

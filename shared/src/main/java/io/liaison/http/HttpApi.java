@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.liaison.core.Outcome;
 import io.liaison.core.RequestStore;
 import io.liaison.json.FieldReader;
+import io.liaison.ops.Invocation;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -18,8 +19,20 @@ public final class HttpApi {
 
     public static APIGatewayV2HTTPResponse serve(APIGatewayV2HTTPEvent event, Context context,
                                                  Function<ApiRequest, APIGatewayV2HTTPResponse> handler) {
+        return Invocation.run(context, () -> {
+            ApiRequest request = new ApiRequest(event);
+            Invocation.route(event.getRouteKey());
+            identify(request);
+            APIGatewayV2HTTPResponse response = answer(request, context, handler);
+            Invocation.status(response.getStatusCode());
+            return response;
+        });
+    }
+
+    private static APIGatewayV2HTTPResponse answer(ApiRequest request, Context context,
+                                                   Function<ApiRequest, APIGatewayV2HTTPResponse> handler) {
         try {
-            return handler.apply(new ApiRequest(event));
+            return handler.apply(request);
         } catch (ProblemException e) {
             return problem(e.problem());
         } catch (RequestStore.BadCursor e) {
@@ -27,10 +40,24 @@ public final class HttpApi {
         } catch (RuntimeException e) {
             // The caller learns nothing of the failure; the log keeps it under the Lambda request id.
             String requestId = context == null ? "-" : context.getAwsRequestId();
-            System.err.println("ERROR request " + requestId + " " + event.getRouteKey() + " failed: " + e);
-            e.printStackTrace();
+            Invocation.failed(request.routeKey() + " failed", e);
             return problem(Problem.of(500, "/problems/internal-error", "Internal error",
                     "Liaison could not complete this request (reference " + requestId + "). Nothing was half-written; try again."));
+        }
+    }
+
+    /** The caller's role and organisation and the request in the path, for the log line; a bad token is the handler's to refuse. */
+    private static void identify(ApiRequest request) {
+        try {
+            Invocation.caller(request.caller());
+        } catch (ProblemException e) {
+            // no Liaison identity: the handler answers 403, the line says no more
+        }
+        if (request.path("id") == null) return;
+        try {
+            Invocation.touched(request.requestId());
+        } catch (ProblemException e) {
+            // not an id Liaison issues: the handler answers 404, the line does not repeat it
         }
     }
 

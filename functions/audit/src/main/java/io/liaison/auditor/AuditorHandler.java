@@ -1,5 +1,7 @@
 package io.liaison.auditor;
 
+import io.liaison.ops.Invocation;
+import io.liaison.ops.Metric;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -238,8 +240,13 @@ public final class AuditorHandler implements RequestHandler<APIGatewayV2HTTPEven
     private static ObjectNode verdict(ObjectNode out, TrailVerifier.Verification result) {
         switch (result) {
             case TrailVerifier.Valid valid -> out.put("valid", true).put("length", valid.length()).put("head", valid.head().hex());
-            case TrailVerifier.Broken broken -> out.put("valid", false).put("sequence", broken.sequence())
-                    .put("damage", broken.damage().name()).put("detail", broken.detail());
+            case TrailVerifier.Broken broken -> {
+                // A broken trail is an incident: counted (the alarm VerificationFailed) and logged with where it broke.
+                Invocation.count(Metric.VERIFICATION_FAILURES);
+                Invocation.log("ERROR", "trail broken at " + broken.sequence() + ": " + broken.damage().name());
+                out.put("valid", false).put("sequence", broken.sequence())
+                        .put("damage", broken.damage().name()).put("detail", broken.detail());
+            }
         }
         return out;
     }

@@ -1,5 +1,6 @@
 package io.liaison.deadlines;
 
+import io.liaison.ops.Invocation;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import io.liaison.config.Environment;
@@ -46,8 +47,12 @@ public final class DeadlineHandler implements RequestHandler<Map<String, Object>
 
     @Override
     public String handleRequest(Map<String, Object> event, Context context) {
+        return Invocation.run(context, () -> watch(event));
+    }
+
+    private String watch(Map<String, Object> event) {
         DeadlineMonitor.Run run = monitor.run(scheduledTime(event));
-        run.failed().forEach(f -> System.err.println("ERROR deadline of request " + f + " (tried again next run)"));
+        run.failed().forEach(f -> Invocation.log("ERROR", "deadline of request " + f + " not acted on (tried again next run)"));
         Map<String, Integer> counts = new TreeMap<>();
         for (AuditEvent action : run.actions()) counts.merge(action.action(), 1, Integer::sum);
         return run.actions().size() + " actions at " + run.at() + (counts.isEmpty() ? "" : ": " + counts);
@@ -59,7 +64,7 @@ public final class DeadlineHandler implements RequestHandler<Map<String, Object>
             try {
                 return Instant.parse(text);
             } catch (DateTimeParseException e) {
-                System.err.println("scheduled event time '" + text + "' does not parse; using the clock");
+                Invocation.log("WARN", "scheduled event time does not parse; using the clock");
             }
         }
         return clock.instant();

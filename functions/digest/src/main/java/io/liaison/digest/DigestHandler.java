@@ -1,5 +1,6 @@
 package io.liaison.digest;
 
+import io.liaison.ops.Invocation;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import io.liaison.config.Clients;
@@ -46,8 +47,10 @@ public final class DigestHandler implements RequestHandler<Map<String, Object>, 
 
     @Override
     public String handleRequest(Map<String, Object> event, Context context) {
-        Instant thisHour = clock.instant().truncatedTo(ChronoUnit.HOURS);
-        digests.write(thisHour.minus(2, ChronoUnit.HOURS));
-        return digests.write(thisHour.minus(1, ChronoUnit.HOURS)).hour();
+        return Invocation.run(context, () -> {
+            Instant thisHour = clock.instant().truncatedTo(ChronoUnit.HOURS);
+            digests.write(thisHour.minus(2, ChronoUnit.HOURS));
+            return digests.write(thisHour.minus(1, ChronoUnit.HOURS)).hour();
+        });
     }
 }

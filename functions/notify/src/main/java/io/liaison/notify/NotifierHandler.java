@@ -1,5 +1,6 @@
 package io.liaison.notify;
 
+import io.liaison.ops.Invocation;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
@@ -90,6 +91,10 @@ public final class NotifierHandler implements RequestHandler<SQSEvent, SQSBatchR
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        return Invocation.run(context, () -> deliverAll(event));
+    }
+
+    private SQSBatchResponse deliverAll(SQSEvent event) {
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
         for (SQSEvent.SQSMessage message : event.getRecords()) {
             boolean done;
@@ -97,7 +102,7 @@ public final class NotifierHandler implements RequestHandler<SQSEvent, SQSBatchR
                 done = deliver(message);
             } catch (RuntimeException e) {
                 // The table or KMS did not answer: try again after the same backoff as a failed delivery.
-                System.err.println("ERROR notice message " + message.getMessageId() + ": " + e.getClass().getSimpleName());
+                Invocation.failed("notice message " + message.getMessageId() + " not handled", e);
                 hideQuietly(message, retry.backoff(attempt(message)));
                 done = false;
             }
@@ -114,13 +119,13 @@ public final class NotifierHandler implements RequestHandler<SQSEvent, SQSBatchR
         } catch (IllegalArgumentException e) {
             // Not ours to interpret, and no retry will change that: through its attempts at once, into
             // the dead-letter queue, where a person looks at it.
-            System.err.println("ERROR message " + message.getMessageId() + " is not a notification: " + e.getMessage());
+            Invocation.log("ERROR", "message " + message.getMessageId() + " is not a notification");
             retry.hide(message, Duration.ZERO);
             return false;
         }
         Optional<Request> request = notifications.request(notification.requestId());
         if (request.isEmpty()) {
-            System.err.println("ERROR message " + message.getMessageId() + " names no stored request");
+            Invocation.log("ERROR", "message " + message.getMessageId() + " names no stored request");
             retry.hide(message, Duration.ZERO);
             return false;
         }
@@ -144,12 +149,12 @@ public final class NotifierHandler implements RequestHandler<SQSEvent, SQSBatchR
             }
             case DeliveryResult.Refused r -> {
                 // No attempt can change where the URL leads: the evidence now, and the message is done with.
-                System.err.println("ERROR notice " + notice.id() + " not sent: " + r.reason());
+                Invocation.log("ERROR", "notice " + notice.id() + " not sent: " + r.reason());
                 notifications.record(notification, false, channel.channel().type() + ", attempt " + attempt + ", not retried: " + r.reason());
                 return true;
             }
             case DeliveryResult.Failed f -> {
-                System.err.println("notice " + notice.id() + " attempt " + attempt + " failed: " + f.reason());
+                Invocation.log("WARN", "notice " + notice.id() + " attempt " + attempt + " failed: " + f.reason());
                 if (attempt >= retry.maxAttempts()) {
                     notifications.record(notification, false, channel.channel().type() + ", " + attempt + " attempts, last: " + f.reason());
                     // Visible again at once, so the queue's next receive moves it to the dead-letter queue
@@ -167,7 +172,7 @@ public final class NotifierHandler implements RequestHandler<SQSEvent, SQSBatchR
         try {
             retry.hide(message, delay);
         } catch (RuntimeException e) {
-            System.err.println("ERROR could not delay message " + message.getMessageId() + ": " + e.getClass().getSimpleName());
+            Invocation.failed("could not delay message " + message.getMessageId(), e);
         }
     }
 

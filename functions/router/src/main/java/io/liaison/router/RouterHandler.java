@@ -1,5 +1,6 @@
 package io.liaison.router;
 
+import io.liaison.ops.Invocation;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
@@ -57,6 +58,10 @@ public final class RouterHandler implements RequestHandler<DynamodbEvent, Stream
 
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
+        return Invocation.run(context, () -> handle(event));
+    }
+
+    private StreamsEventResponse handle(DynamodbEvent event) {
         List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
         for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
             String requestId = filedRequestId(record);
@@ -68,7 +73,7 @@ public final class RouterHandler implements RequestHandler<DynamodbEvent, Stream
                 else if (purged != null) wiring.responses().recordPurge(purged.requestId(), purged.number());
                 else notify(recorded);
             } catch (RuntimeException e) {
-                System.err.println("ERROR handling stream record " + record.getEventID() + ": " + e);
+                Invocation.failed("stream record " + record.getEventID() + " not handled", e);
                 failures.add(new StreamsEventResponse.BatchItemFailure(record.getDynamodb().getSequenceNumber()));
                 break; // stream order: the records after a failure are retried with it
             }
