@@ -28,20 +28,20 @@ import java.util.regex.Pattern;
 
 /**
  * {@link PayloadCipher} on the AWS Encryption SDK: each payload becomes one ESDK message whose
- * data key is wrapped by a keyring (a raw AES-256 key for the local server, a KMS key on AWS),
- * with the caller's context as the message's encryption context.
+ * data key is wrapped by a keyring (a raw AES-256 key for the local server; on AWS the hierarchical
+ * keyring under the payload branch key for payloads and words, the KMS keyring for webhook
+ * secrets: ADR 0021), with the caller's context as the message's encryption context.
  *
  * <p>Algorithm suite: the SDK default, {@code AES_256_GCM_HKDF_SHA512_COMMIT_KEY_ECDSA_P384},
  * named here so an SDK upgrade cannot change it silently, under the default commitment policy
- * (committing suites required to encrypt and to decrypt). The signature matters in this
- * deployment: the tracking function may decrypt payloads (kms:Decrypt) and write to the table,
- * but may not create data keys. Without a signature, the data key it decrypts would let it write
- * a forged payload under the same data key and context that every reader accepts; with one, a
- * new message needs a new signing key, whose public half is bound to the data key by KMS. It also
- * covers every byte of the message: the SDK for Java 3.0.2 never compares the sequence numbers
- * stored in the frames with the ones it counts, so in an unsigned message those bytes can change
- * without notice. Cost, measured (docs/performance.md): about 8 ms instead of 0.7 ms for a seal
- * and an open when warm, ~200 bytes per item, 70-110 ms more at cold start.
+ * (committing suites required to encrypt and to decrypt). The signature was kept (ADR 0007) so
+ * that the tracking function, which may decrypt but not create KMS data keys, could not forge a
+ * message. Under a branch key that reason is gone: whoever decrypts the branch key can seal too
+ * (ADR 0021). What the signature still does: it covers every byte of the message. The SDK for Java
+ * 3.0.2 never compares the sequence numbers stored in the frames with the ones it counts, so in an
+ * unsigned message those bytes can change without notice. Cost, measured (docs/performance.md):
+ * about 8 ms instead of 0.7 ms for a seal and an open when warm, ~200 bytes per item, 70-110 ms
+ * more at cold start.
  *
  * <p>Built once per container; thread-safe (the SDK client and keyrings are).
  */
