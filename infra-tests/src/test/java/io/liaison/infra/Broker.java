@@ -40,6 +40,10 @@ public final class Broker implements BeforeAllCallback, ParameterResolver {
     }
 
     private static LocalBroker start() {
+        return start(false);
+    }
+
+    private static LocalBroker start(boolean localKms) {
         // Failed notices come back at once instead of after 5 s, 10 s, 20 s...: the retry count is what is tested.
         LocalBroker.Options options = LocalBroker.Options.defaults().withPorts(0, 0)
                 .withEnvironment(java.util.Map.of("NOTIFY_BACKOFF_SECONDS", "0"));
@@ -47,7 +51,7 @@ public final class Broker implements BeforeAllCallback, ParameterResolver {
         if (endpoint != null && !endpoint.isBlank()) {
             options = options.withDynamoEndpoint(endpoint, "liaison-it-" + UUID.randomUUID().toString().substring(0, 8));
         }
-        return LocalBroker.start(options);
+        return LocalBroker.start(localKms ? options.withLocalKms() : options);
     }
 
     /**
@@ -55,10 +59,15 @@ public final class Broker implements BeforeAllCallback, ParameterResolver {
      * monitor acts on every request due by then), so that they neither touch other tests' requests
      * nor wait behind the notices that would cause.
      */
-    public static final class Own implements BeforeAllCallback, ParameterResolver {
+    public static class Own implements BeforeAllCallback, ParameterResolver {
+        /** Whether this broker seals through {@code LocalKms}, which keeps each function to its KMS grants. */
+        boolean localKms() {
+            return false;
+        }
+
         @Override
         public void beforeAll(ExtensionContext context) {
-            store(context).computeIfAbsent(KEY, k -> new Running(start()));
+            store(context).computeIfAbsent(KEY, k -> new Running(start(localKms())));
         }
 
         private static ExtensionContext.Store store(ExtensionContext context) {
@@ -78,12 +87,21 @@ public final class Broker implements BeforeAllCallback, ParameterResolver {
         }
     }
 
+    /** A broker of its own that seals as on AWS: the hierarchical keyring, its key store, KMS calls checked against the grants. */
+    public static final class OwnWithKms extends Own {
+        @Override
+        boolean localKms() {
+            return true;
+        }
+    }
+
     record Running(LocalBroker broker) implements AutoCloseable {
         @Override
         public void close() {
             if (System.getenv("AWS_ENDPOINT_URL") != null) {
                 try {
                     broker.dynamoDb().deleteTable(d -> d.tableName(broker.tableName()));
+                    if (broker.keyStoreTableName() != null) broker.dynamoDb().deleteTable(d -> d.tableName(broker.keyStoreTableName()));
                 } catch (ResourceNotFoundException ignored) {
                     // already gone
                 }

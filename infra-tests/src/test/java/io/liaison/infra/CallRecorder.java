@@ -27,10 +27,17 @@ public final class CallRecorder implements ExecutionInterceptor {
 
     private static final Set<Call> CALLS = ConcurrentHashMap.newKeySet();
     private static volatile String table;
+    private static volatile String keyStore;
 
     /** Starts recording the calls to {@code tableName}; forgets what came before. */
     public static void start(String tableName) {
+        start(tableName, null);
+    }
+
+    /** And to the key store {@code keyStoreName} (recorded as "table:PayloadKeyStore"), if not null. */
+    public static void start(String tableName, String keyStoreName) {
         table = tableName;
+        keyStore = keyStoreName;
         CALLS.clear();
     }
 
@@ -63,6 +70,10 @@ public final class CallRecorder implements ExecutionInterceptor {
                     String tableName = field(request, "TableName");
                     // The test JVM may run another broker (the shared one) whose schedules fire while the
                     // tour runs: its calls go to its own table and are not this tour's.
+                    if (tableName != null && tableName.equals(keyStore)) {
+                        record(function.get(), "dynamodb:" + operation, "table:PayloadKeyStore");
+                        return;
+                    }
                     if (tableName != null && !tableName.equals(table)) return;
                     record(function.get(), "dynamodb:" + operation, resource(tableName, field(request, "IndexName")));
                 }
@@ -73,6 +84,8 @@ public final class CallRecorder implements ExecutionInterceptor {
                         : operation.equals("ChangeMessageVisibilityBatch") ? "ChangeMessageVisibility" : operation;
                 record(function.get(), "sqs:" + action, "queue/" + (url == null ? "?" : url.substring(url.lastIndexOf('/') + 1)));
             }
+            // LocalKms holds one key, PayloadKey (the others are local keys): it refuses what is not granted.
+            case "kms" -> record(function.get(), "kms:" + operation, keyStore == null ? "?" : "key/PayloadKey");
             default -> record(function.get(), service.toLowerCase() + ":" + operation, "?");
         }
     }

@@ -26,10 +26,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * every event source records each AWS call a function makes (its action and resource, as IAM
  * sees them); then every call must be allowed by that function's policy, and every DynamoDB or
  * SQS action a policy allows must have been used by the function, so no policy grants more than
- * the code needs. KMS and SES are not called locally (raw keys, the outbox): their statements are
- * checked for shape only. Runs on a broker of its own so that only the tour is recorded.
+ * the code needs. The broker seals through {@code LocalKms}, as on AWS (the hierarchical keyring and
+ * its key store, ADR 0021): every PayloadKey call is checked too, and refused if not granted. The
+ * other keys and SES are not called locally (local keys, the outbox): their statements are checked
+ * for shape only. Runs on a broker of its own so that only the tour is recorded.
  */
-@ExtendWith(Broker.Own.class)
+@ExtendWith(Broker.OwnWithKms.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FunctionPoliciesTest {
     private static final Set<String> OBSERVED = Set.of("dynamodb", "sqs");
@@ -39,7 +41,7 @@ class FunctionPoliciesTest {
 
     @BeforeAll
     void tourEveryRouteAndEventSource(Api api, LocalBroker broker) throws Exception {
-        CallRecorder.start(broker.tableName());
+        CallRecorder.start(broker.tableName(), broker.keyStoreTableName());
         // The receiver refuses its first notice, so that the notifier delays a retry too.
         try (WebhookReceiver receiver = new WebhookReceiver(1)) {
             administer(api, receiver);
@@ -250,6 +252,20 @@ class FunctionPoliciesTest {
         }
         assertThat(mayDecrypt).containsExactlyInAnyOrder("IntakeFunction", "CaseworkFunction", "TrackingFunction",
                 "ReviewFunction", "NotifierFunction");
+        // With the hierarchical keyring, reading the key store and decrypting is holding the branch key,
+        // which seals as well as opens: only the functions that seal or open payloads and words may read it.
+        // Only the policy function asks KMS for data keys (a webhook secret's); the others seal under the branch key.
+        Set<String> mayReadKeyStore = new HashSet<>();
+        Set<String> makeDataKeys = new HashSet<>();
+        for (Template.Function function : template.functions()) {
+            for (TemplatePolicies.Statement statement : TemplatePolicies.of(template, function)) {
+                if (statement.resources().contains("table:PayloadKeyStore")) mayReadKeyStore.add(function.logicalId());
+                if (statement.actions().contains("kms:GenerateDataKey")) makeDataKeys.add(function.logicalId());
+            }
+        }
+        assertThat(mayReadKeyStore).containsExactlyInAnyOrder("IntakeFunction", "CaseworkFunction", "TrackingFunction",
+                "ReviewFunction");
+        assertThat(makeDataKeys).containsExactly("PolicyFunction");
         assertThat(mayDecrypt).doesNotContain("RouterFunction", "AuditFunction", "DeadlineFunction", "DigestFunction",
                 "PolicyFunction");
     }

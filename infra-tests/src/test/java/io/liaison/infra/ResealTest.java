@@ -43,7 +43,7 @@ class ResealTest {
 
         // WHEN the re-seal command runs, THEN the item holds the words sealed, and reads as it did
         var store = new DynamoRequestStore(broker.dynamoDb(), broker.tableName(), Clock.systemUTC(),
-                Wiring.cipher(new Environment(broker.environment("IntakeFunction"))));
+                Wiring.cipher(new Environment(broker.environment("IntakeFunction")), broker.dynamoDb()));
         Reseal.Counts counts = Reseal.reseal(broker.dynamoDb(), store, broker.tableName());
         Map<String, AttributeValue> sealed = broker.dynamoDb().getItem(g -> g.tableName(broker.tableName())
                 .key(key).consistentRead(true)).item();

@@ -45,6 +45,8 @@ final class TemplatePolicies {
         if (value instanceof Map<?, ?> map && map.get("Fn::GetAtt") instanceof List<?> parts) {
             String target = String.valueOf(parts.get(0));
             String attribute = String.valueOf(parts.get(1));
+            // The key store is a table of its own, named by its logical id (CallRecorder does the same).
+            if (template.tables().containsKey(target) && isKeyStore(template, target)) return "table:" + target;
             if (template.tables().containsKey(target)) return attribute.equals("StreamArn") ? "table/stream" : "table";
             if (template.queues().containsKey(target)) return "queue/" + target;
             return "key/" + target;
@@ -56,6 +58,10 @@ final class TemplatePolicies {
             return text;
         }
         return String.valueOf(value);
+    }
+
+    private static boolean isKeyStore(Template template, String table) {
+        return String.valueOf(template.tables().get(table).properties().get("KeySchema")).contains("branch-key-id");
     }
 
     private static List<?> list(Object value) {

@@ -92,6 +92,7 @@ public final class LocalBroker implements AutoCloseable {
     private DemoUsers users;
     private String dynamoEndpoint;
     private String tableName;
+    private String keyStoreTableName;
     private DynamoDbClient dynamoDb;
     private DynamoDbStreamsClient streams;
     private String streamArn;
@@ -116,11 +117,17 @@ public final class LocalBroker implements AutoCloseable {
     private void wire(Options options) throws Exception {
         Path templateFile = options.template() != null ? options.template() : Template.locate(Path.of(""));
         Template template = Template.read(templateFile);
-        if (template.tables().size() != 1) {
-            throw new IllegalStateException("the local server expects one DynamoDB table in " + templateFile);
+        // The hierarchical keyring's key store (ADR 0021) is a table of its own; the broker's table is the other one.
+        List<Template.Table> tables = template.tables().values().stream().filter(t -> !isKeyStore(t)).toList();
+        List<Template.Table> keyStores = template.tables().values().stream().filter(LocalBroker::isKeyStore).toList();
+        if (tables.size() != 1 || keyStores.size() > 1) {
+            throw new IllegalStateException("the local server expects one DynamoDB table and at most one key store in " + templateFile);
         }
-        Template.Table table = template.tables().values().iterator().next();
+        Template.Table table = tables.get(0);
         tableName = options.tableName() != null ? options.tableName() : table.logicalId();
+        Template.Table keyStore = keyStores.isEmpty() ? null : keyStores.get(0);
+        keyStoreTableName = keyStore == null ? null
+                : tableName.equals(table.logicalId()) ? keyStore.logicalId() : tableName + "-" + keyStore.logicalId();
 
         if (options.dynamoEndpoint() == null) {
             int dynamoPort = options.dynamoPort() == 0 ? freePort() : options.dynamoPort();
@@ -147,6 +154,7 @@ public final class LocalBroker implements AutoCloseable {
         dynamoDb = Clients.dynamoDb(adminEnv);
         running.add(dynamoDb);
         String streamArn = Tables.ensure(dynamoDb, tableName, table.properties());
+        if (keyStore != null) Tables.ensureKeyStore(dynamoDb, keyStoreTableName, keyStore.properties());
 
         keys = LocalKeys.load(options.dataDir());
         // SES's stand-in: e-mail notices land as .eml files here (kept with --data-dir).
@@ -173,11 +181,20 @@ public final class LocalBroker implements AutoCloseable {
             kms = LocalKms.start(options.host(), 0, "arn:aws:kms:" + region() + ":000000000000:key/local-payload-key",
                     Base64.getDecoder().decode(keys.get(io.liaison.config.Wiring.PAYLOAD_KEY)), LocalKms.grants(template, "PayloadKey"));
             running.add(kms);
+            if (keyStore != null) {
+                // The operator's one step on AWS (liaison-local.jar branch-key), done here at first start.
+                try (var admin = Clients.kms(new Environment(Map.of("AWS_REGION", region(), "AWS_ACCESS_KEY_ID", "local",
+                        "AWS_SECRET_ACCESS_KEY", "local", "AWS_ENDPOINT_URL_KMS", kms.endpoint(LocalKms.ADMIN))))) {
+                    io.liaison.store.BranchKeys.ensure(io.liaison.store.EncryptedPayloads.keyStore(kms.keyArn(), keyStoreTableName,
+                            dynamoDb, admin), dynamoDb, keyStoreTableName);
+                }
+            }
         }
         for (Template.Function function : template.functions()) {
             Map<String, String> variables = new HashMap<>(awsVariables);
             function.environment().forEach((name, value) -> {
-                String resolved = resolve(value, table.logicalId());
+                String resolved = keyStore != null && value instanceof Map<?, ?> m && keyStore.logicalId().equals(m.get("Ref"))
+                        ? keyStoreTableName : resolve(value, table.logicalId());
                 if (resolved != null) variables.put(name, resolved);
             });
             variables.putAll(keys);
@@ -185,6 +202,8 @@ public final class LocalBroker implements AutoCloseable {
                 variables.remove(io.liaison.config.Wiring.PAYLOAD_KEY);
                 variables.put(io.liaison.config.Wiring.PAYLOAD_KMS_KEY_ARN, kms.keyArn());
                 variables.put("AWS_ENDPOINT_URL_KMS", kms.endpoint(function.logicalId()));
+                // Branch keys fetched again every minute: a long benchmark run sees the refetches it would cause.
+                variables.put(io.liaison.config.Wiring.PAYLOAD_BRANCH_KEY_TTL_SECONDS, "60");
             }
             variables.put(MAIL_OUTBOX, outbox.toAbsolutePath().toString());
             // Webhooks may point at this machine (bin/webhook-listener, the tests' receivers): here only, never on AWS.
@@ -303,6 +322,15 @@ public final class LocalBroker implements AutoCloseable {
 
     public String tableName() {
         return tableName;
+    }
+
+    /** The hierarchical keyring's key store table here (ADR 0021), or null if the template has none. */
+    public String keyStoreTableName() {
+        return keyStoreTableName;
+    }
+
+    private static boolean isKeyStore(Template.Table table) {
+        return String.valueOf(table.properties().get("KeySchema")).contains("branch-key-id");
     }
 
     public DynamoDbClient dynamoDb() {
@@ -461,6 +489,9 @@ public final class LocalBroker implements AutoCloseable {
         if (args.length > 0 && args[0].equals("verify")) {
             // The offline verifier: no broker is started, nothing but the export and the key is read.
             System.exit(io.liaison.audit.ExportVerifier.run(java.util.Arrays.copyOfRange(args, 1, args.length)));
+        }
+        if (args.length > 0 && args[0].equals("branch-key")) {
+            System.exit(BranchKeyCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out));
         }
         if (args.length > 0 && args[0].equals("reseal")) {
             System.exit(Reseal.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out));

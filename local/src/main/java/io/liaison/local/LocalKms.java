@@ -23,8 +23,10 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * PayloadKey as KMS holds it on AWS, for the two calls the Encryption SDK's KMS keyring makes:
- * GenerateDataKey and Decrypt. Each function reaches it at its own path ({@code /IntakeFunction}),
+ * PayloadKey as KMS holds it on AWS, for the calls the Encryption SDK's keyrings make:
+ * GenerateDataKey and Decrypt (the KMS keyring, webhook secrets), Decrypt of a branch key (the
+ * hierarchical keyring), GenerateDataKeyWithoutPlaintext and ReEncrypt (creating a branch key, by
+ * {@link #ADMIN}, the key store's administrator). Each function reaches it at its own path ({@code /IntakeFunction}),
  * which stands in for the function's role: a call the template's policy does not allow that function
  * is refused with AccessDeniedException, as IAM would. So the local server proves, call by call,
  * that only the functions granted the key ever open what people wrote; and the benchmark sees every
@@ -35,6 +37,9 @@ import java.util.TreeMap;
  */
 final class LocalKms implements AutoCloseable {
     private static final String PREFIX = "TrentService.";
+    /** The principal that creates branch keys: the operator, not a function. */
+    static final String ADMIN = "KeyStoreAdmin";
+    static final Set<String> ADMIN_ACTIONS = Set.of("kms:GenerateDataKeyWithoutPlaintext", "kms:ReEncrypt");
     private static final int IV_BYTES = 12;
 
     private final HttpServer server;
@@ -49,7 +54,9 @@ final class LocalKms implements AutoCloseable {
     private LocalKms(InetSocketAddress address, String keyArn, byte[] key, Map<String, Set<String>> grants) throws IOException {
         this.keyArn = keyArn;
         this.key = new SecretKeySpec(key.clone(), "AES");
-        this.grants = Map.copyOf(grants);
+        Map<String, Set<String>> all = new TreeMap<>(grants);
+        all.put(ADMIN, ADMIN_ACTIONS);
+        this.grants = Map.copyOf(all);
         server = HttpServer.create(address, 16);
         server.createContext("/", this::exchange);
         server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4,
@@ -106,7 +113,7 @@ final class LocalKms implements AutoCloseable {
                         + operation + " action"));
                 return;
             }
-            String requested = body.path("KeyId").asText(keyArn);
+            String requested = body.path("KeyId").asText(body.path("DestinationKeyId").asText(keyArn));
             if (!requested.equals(keyArn)) {
                 reply(exchange, 400, error("NotFoundException", "Key '" + requested + "' does not exist"));
                 return;
@@ -132,6 +139,28 @@ final class LocalKms implements AutoCloseable {
                     reply(exchange, 200, Json.MAPPER.createObjectNode().put("KeyId", keyArn)
                             .put("Plaintext", Base64.getEncoder().encodeToString(dataKey))
                             .put("EncryptionAlgorithm", "SYMMETRIC_DEFAULT"));
+                }
+                // The key store's administrator creates and versions branch keys with these two (ADR 0021).
+                case "GenerateDataKeyWithoutPlaintext" -> {
+                    byte[] dataKey = new byte[body.path("NumberOfBytes").asInt(32)];
+                    random.nextBytes(dataKey);
+                    reply(exchange, 200, Json.MAPPER.createObjectNode().put("KeyId", keyArn)
+                            .put("CiphertextBlob", Base64.getEncoder().encodeToString(wrap(dataKey, context))));
+                }
+                case "ReEncrypt" -> {
+                    byte[] dataKey;
+                    try {
+                        dataKey = unwrap(Base64.getDecoder().decode(body.path("CiphertextBlob").asText()),
+                                context(body.path("SourceEncryptionContext")));
+                    } catch (GeneralSecurityException | IllegalArgumentException e) {
+                        reply(exchange, 400, error("InvalidCiphertextException", "the ciphertext or its context does not match"));
+                        return;
+                    }
+                    reply(exchange, 200, Json.MAPPER.createObjectNode().put("KeyId", keyArn).put("SourceKeyId", keyArn)
+                            .put("CiphertextBlob", Base64.getEncoder().encodeToString(
+                                    wrap(dataKey, context(body.path("DestinationEncryptionContext")))))
+                            .put("SourceEncryptionAlgorithm", "SYMMETRIC_DEFAULT")
+                            .put("DestinationEncryptionAlgorithm", "SYMMETRIC_DEFAULT"));
                 }
                 default -> reply(exchange, 400, error("UnsupportedOperationException", operation + " is not offered locally"));
             }

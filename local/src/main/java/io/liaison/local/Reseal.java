@@ -26,7 +26,8 @@ public final class Reseal {
               --table NAME           the requests table
               --dynamodb-endpoint U  DynamoDB to use (default: AWS_ENDPOINT_URL, else AWS in AWS_REGION)
               --data-dir DIR         the local server's --data-dir: seal with its local payload key
-              --kms-key-arn ARN      seal with this KMS key (the stack's PayloadKey), with your AWS credentials""";
+              --kms-key-arn ARN      seal with this KMS key (the stack's PayloadKey), with your AWS credentials
+              --key-store NAME       with --kms-key-arn: the stack's PayloadKeyStore table""";
 
     private Reseal() {}
 
@@ -44,6 +45,7 @@ public final class Reseal {
                 case "--dynamodb-endpoint" -> variables.put("AWS_ENDPOINT_URL_DYNAMODB", args[i + 1]);
                 case "--data-dir" -> dataDir = Path.of(args[i + 1]);
                 case "--kms-key-arn" -> variables.put(Wiring.PAYLOAD_KMS_KEY_ARN, args[i + 1]);
+                case "--key-store" -> variables.put(Wiring.PAYLOAD_KEY_STORE_TABLE, args[i + 1]);
                 default -> {
                     out.println("unknown option " + args[i] + "\n" + USAGE);
                     return 2;
@@ -58,7 +60,7 @@ public final class Reseal {
             if (dataDir != null) variables.put(Wiring.PAYLOAD_KEY, LocalKeys.load(dataDir).get(Wiring.PAYLOAD_KEY));
             Environment env = new Environment(variables);
             try (DynamoDbClient db = Clients.dynamoDb(env)) {
-                Counts counts = reseal(db, new DynamoRequestStore(db, table, Clock.systemUTC(), Wiring.cipher(env)), table);
+                Counts counts = reseal(db, new DynamoRequestStore(db, table, Clock.systemUTC(), Wiring.cipher(env, db)), table);
                 int left = counts.found() - counts.sealed();
                 out.printf("re-sealed %d of %d requests stored in clear%s%n", counts.sealed(), counts.found(),
                         left == 0 ? "" : "; " + left + " changed meanwhile: run again");

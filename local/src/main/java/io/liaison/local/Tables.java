@@ -19,6 +19,17 @@ final class Tables {
     private Tables() {}
 
     /** Returns the table's stream ARN. */
+    /** The hierarchical keyring's key store, as template.yaml declares it: keys only, no index, no stream. */
+    static void ensureKeyStore(DynamoDbClient db, String name, Map<String, Object> properties) {
+        if (describe(db, name) != null) return;
+        db.createTable(c -> c.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(list(properties.get("AttributeDefinitions")).stream()
+                        .map(a -> AttributeDefinition.builder().attributeName(str(a, "AttributeName"))
+                                .attributeType(str(a, "AttributeType")).build()).toList())
+                .keySchema(keys(properties.get("KeySchema"))));
+        db.waiter().waitUntilTableExists(w -> w.tableName(name));
+    }
+
     static String ensure(DynamoDbClient db, String name, Map<String, Object> properties) {
         TableDescription existing = describe(db, name);
         if (existing == null) {

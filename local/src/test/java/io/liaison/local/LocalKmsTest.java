@@ -85,7 +85,9 @@ class LocalKmsTest {
     void theGrants_areWhatTemplateYamlAllowsEachFunctionOnPayloadKey() {
         Map<String, Set<String>> grants = LocalKms.grants(Template.read(Template.locate(Path.of(""))), "PayloadKey");
 
-        assertThat(grants.get("IntakeFunction")).containsExactlyInAnyOrder("kms:GenerateDataKey", "kms:Decrypt");
+        // Intake seals under the branch key (ADR 0021): it decrypts the branch key, it makes no data keys.
+        assertThat(grants.get("IntakeFunction")).containsExactly("kms:Decrypt");
+        assertThat(grants.get("PolicyFunction")).containsExactly("kms:GenerateDataKey");
         assertThat(grants.get("RouterFunction")).isEmpty();
         assertThat(grants.get("TrackingFunction")).contains("kms:Decrypt").doesNotContain("kms:GenerateDataKey");
     }

@@ -17,8 +17,8 @@ class TemplateTest {
     private final Template template = Template.read(Template.locate(Path.of("")));
 
     @Test
-    void theTemplateDeclaresOneTable_andItsFunctions() {
-        assertThat(template.tables()).containsOnlyKeys("RequestsTable");
+    void theTemplateDeclaresTheTableAndThePayloadKeyStore_andItsFunctions() {
+        assertThat(template.tables()).containsOnlyKeys("RequestsTable", "PayloadKeyStore");
         assertThat(template.functions()).extracting(Template.Function::logicalId)
                 .containsExactlyInAnyOrder("IntakeFunction", "CaseworkFunction", "TrackingFunction", "ReviewFunction", "PolicyFunction", "AuditFunction", "DigestFunction",
                         "RouterFunction", "DeadlineFunction", "NotifierFunction", "DirectoryFunction");

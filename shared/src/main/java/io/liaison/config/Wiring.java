@@ -44,6 +44,10 @@ public final class Wiring {
     /** Base64 of a raw AES-256 key for payloads (local server), or else PAYLOAD_KMS_KEY_ARN. */
     public static final String PAYLOAD_KEY = "PAYLOAD_KEY";
     public static final String PAYLOAD_KMS_KEY_ARN = "PAYLOAD_KMS_KEY_ARN";
+    /** The key store table of the hierarchical keyring (ADR 0021): with PAYLOAD_KMS_KEY_ARN, on AWS. */
+    public static final String PAYLOAD_KEY_STORE_TABLE = "PAYLOAD_KEY_STORE_TABLE";
+    /** How long a container keeps a branch key before fetching it again (one kms:Decrypt); default 300. */
+    public static final String PAYLOAD_BRANCH_KEY_TTL_SECONDS = "PAYLOAD_BRANCH_KEY_TTL_SECONDS";
     /**
      * "true" lets webhooks point at this host's loopback interface, plain http included: the local
      * server sets it for its listener and the tests' receivers. template.yaml never sets it (WiringTest).
@@ -83,6 +87,7 @@ public final class Wiring {
         // The key variables are checked now; the keys, KMS clients and Encryption SDK come with first use.
         if (env.optional(PSEUDONYM_KEY).isEmpty()) env.require(PSEUDONYM_KMS_KEY_ARN);
         if (env.optional(PAYLOAD_KEY).isEmpty()) env.require(PAYLOAD_KMS_KEY_ARN);
+        if (env.optional(PAYLOAD_KEY).isEmpty()) env.require(PAYLOAD_KEY_STORE_TABLE);
         Reach reach = webhookReach(env);
         ObjectMapper json = Json.MAPPER;
         // The directory and the rules are the revisions of their trails in the table (ADR 0019); the
@@ -95,7 +100,7 @@ public final class Wiring {
                 network.get(), clock, () -> UUID.randomUUID().toString()));
         // Built at the first seal or open: a notifier sending e-mail, or a response list with nothing
         // released, never loads the Encryption SDK.
-        sealing = Once.of(() -> cipher(env));
+        sealing = Once.of(() -> cipher(env, dynamoDb));
         PayloadCipher cipher = new PayloadCipher() {
             @Override
             public byte[] seal(byte[] plaintext, Map<String, String> context) {
@@ -122,7 +127,21 @@ public final class Wiring {
             return new ResponseService(observed.get(), new ObservedResponses(new DynamoResponseStore(dynamoDb, table, requestStore.get(), cipher, clock)),
                     () -> new ReleaseGate(policyService.get(), pseudonyms), clock);
         });
-        channels = Once.of(() -> new ChannelService(new DynamoChannelStore(dynamoDb, table, cipher),
+        // Webhook secrets keep the KMS keyring: the policy function seals them without holding the
+        // branch key (which would let it open every payload), the notifier opens one per delivery.
+        Once<PayloadCipher> secrets = Once.of(() -> secretCipher(env));
+        PayloadCipher secretCipher = new PayloadCipher() {
+            @Override
+            public byte[] seal(byte[] plaintext, Map<String, String> context) {
+                return secrets.get().seal(plaintext, context);
+            }
+
+            @Override
+            public byte[] open(byte[] ciphertext, Map<String, String> context) {
+                return secrets.get().open(ciphertext, context);
+            }
+        };
+        channels = Once.of(() -> new ChannelService(new DynamoChannelStore(dynamoDb, table, secretCipher),
                 current, clock, reach));
         notifications = Once.of(() -> new NotificationService(observed.get(), clock));
         deadlines = Once.of(() -> new DeadlineMonitor(observed.get(), network.get()));
@@ -244,8 +263,21 @@ public final class Wiring {
                 .orElseGet(() -> new KmsPseudonyms(Clients.kms(env), env.require(PSEUDONYM_KMS_KEY_ARN)));
     }
 
-    /** The payload cipher the environment names: a raw AES key (PAYLOAD_KEY, local) or the KMS key (PAYLOAD_KMS_KEY_ARN). */
-    public static PayloadCipher cipher(Environment env) {
+    /**
+     * The cipher of payloads and requests' words: a raw AES key (PAYLOAD_KEY, local) or the
+     * hierarchical keyring over the key store (PAYLOAD_KEY_STORE_TABLE) and the KMS key
+     * (PAYLOAD_KMS_KEY_ARN), which makes a KMS call per branch key fetch, not per message (ADR 0021).
+     */
+    public static PayloadCipher cipher(Environment env, DynamoDbClient dynamoDb) {
+        return env.optional(PAYLOAD_KEY)
+                .map(key -> io.liaison.store.EncryptedPayloads.rawAes(Base64.getDecoder().decode(key)))
+                .orElseGet(() -> io.liaison.store.EncryptedPayloads.hierarchical(env.require(PAYLOAD_KMS_KEY_ARN),
+                        env.require(PAYLOAD_KEY_STORE_TABLE), io.liaison.store.EncryptedPayloads.PAYLOAD_BRANCH_KEY,
+                        Long.parseLong(env.optional(PAYLOAD_BRANCH_KEY_TTL_SECONDS).orElse("300")), dynamoDb, Clients.kms(env)));
+    }
+
+    /** The cipher of webhook secrets: the raw AES key locally, else the KMS keyring (a KMS call per message). */
+    public static PayloadCipher secretCipher(Environment env) {
         return env.optional(PAYLOAD_KEY)
                 .map(key -> io.liaison.store.EncryptedPayloads.rawAes(Base64.getDecoder().decode(key)))
                 .orElseGet(() -> io.liaison.store.EncryptedPayloads.kms(env.require(PAYLOAD_KMS_KEY_ARN), Clients.kms(env)));

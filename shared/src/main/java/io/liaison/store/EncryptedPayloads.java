@@ -4,10 +4,17 @@ import com.amazonaws.encryptionsdk.AwsCrypto;
 import com.amazonaws.encryptionsdk.CommitmentPolicy;
 import com.amazonaws.encryptionsdk.CryptoAlgorithm;
 import com.amazonaws.encryptionsdk.CryptoResult;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.cryptography.keystore.KeyStore;
+import software.amazon.cryptography.keystore.model.KMSConfiguration;
+import software.amazon.cryptography.keystore.model.KeyStoreConfig;
 import software.amazon.cryptography.materialproviders.IKeyring;
 import software.amazon.cryptography.materialproviders.MaterialProviders;
 import software.amazon.cryptography.materialproviders.model.AesWrappingAlg;
+import software.amazon.cryptography.materialproviders.model.CacheType;
+import software.amazon.cryptography.materialproviders.model.CreateAwsKmsHierarchicalKeyringInput;
+import software.amazon.cryptography.materialproviders.model.DefaultCache;
 import software.amazon.cryptography.materialproviders.model.CreateAwsKmsKeyringInput;
 import software.amazon.cryptography.materialproviders.model.CreateRawAesKeyringInput;
 import software.amazon.cryptography.materialproviders.model.MaterialProvidersConfig;
@@ -21,20 +28,20 @@ import java.util.regex.Pattern;
 
 /**
  * {@link PayloadCipher} on the AWS Encryption SDK: each payload becomes one ESDK message whose
- * data key is wrapped by a keyring (a raw AES-256 key for the local server, a KMS key on AWS),
- * with the caller's context as the message's encryption context.
+ * data key is wrapped by a keyring (a raw AES-256 key for the local server; on AWS the hierarchical
+ * keyring under the payload branch key for payloads and words, the KMS keyring for webhook
+ * secrets: ADR 0021), with the caller's context as the message's encryption context.
  *
  * <p>Algorithm suite: the SDK default, {@code AES_256_GCM_HKDF_SHA512_COMMIT_KEY_ECDSA_P384},
  * named here so an SDK upgrade cannot change it silently, under the default commitment policy
- * (committing suites required to encrypt and to decrypt). The signature matters in this
- * deployment: the tracking function may decrypt payloads (kms:Decrypt) and write to the table,
- * but may not create data keys. Without a signature, the data key it decrypts would let it write
- * a forged payload under the same data key and context that every reader accepts; with one, a
- * new message needs a new signing key, whose public half is bound to the data key by KMS. It also
- * covers every byte of the message: the SDK for Java 3.0.2 never compares the sequence numbers
- * stored in the frames with the ones it counts, so in an unsigned message those bytes can change
- * without notice. Cost, measured (docs/performance.md): about 8 ms instead of 0.7 ms for a seal
- * and an open when warm, ~200 bytes per item, 70-110 ms more at cold start.
+ * (committing suites required to encrypt and to decrypt). The signature was kept (ADR 0007) so
+ * that the tracking function, which may decrypt but not create KMS data keys, could not forge a
+ * message. Under a branch key that reason is gone: whoever decrypts the branch key can seal too
+ * (ADR 0021). What the signature still does: it covers every byte of the message. The SDK for Java
+ * 3.0.2 never compares the sequence numbers stored in the frames with the ones it counts, so in an
+ * unsigned message those bytes can change without notice. Cost, measured (docs/performance.md):
+ * about 8 ms instead of 0.7 ms for a seal and an open when warm, ~200 bytes per item, 70-110 ms
+ * more at cold start.
  *
  * <p>Built once per container; thread-safe (the SDK client and keyrings are).
  */
@@ -42,6 +49,11 @@ public final class EncryptedPayloads implements PayloadCipher {
     /** Key provider namespace and key name the local raw AES key is recorded under. */
     public static final String KEY_NAMESPACE = "liaison";
     public static final String KEY_NAME = "local-payload-key";
+
+    /** The key store's logical name, bound into each branch key's encryption context. */
+    public static final String LOGICAL_KEY_STORE = "liaison-payload-keys";
+    /** The branch key payloads and requests' words are sealed under (created once: {@code BranchKeys}). */
+    public static final String PAYLOAD_BRANCH_KEY = "liaison-payloads";
 
     static final CryptoAlgorithm SUITE = CryptoAlgorithm.ALG_AES_256_GCM_HKDF_SHA512_COMMIT_KEY_ECDSA_P384;
     /** The SDK reserves context keys with this prefix (the signing suite stores its public key there). */
@@ -94,6 +106,46 @@ public final class EncryptedPayloads implements PayloadCipher {
                 .kmsClient(kms)
                 .build());
         return new EncryptedPayloads(crypto(materials, SUITE), keyring);
+    }
+
+    /**
+     * The AWS KMS Hierarchical keyring (ADR 0021): each message's data key is wrapped under a key
+     * derived from the branch key {@code branchKeyId}, which the key store table holds wrapped by the
+     * KMS key. The keyring fetches a branch key version (one GetItem, one kms:Decrypt) the first time
+     * a container seals or opens with it and keeps it for {@code ttlSeconds}; every other seal and
+     * open makes no AWS call. Building it makes no call either (SnapStart priming builds it).
+     *
+     * @param keyArn the KMS key that wraps the branch keys (a static key store: only this key)
+     */
+    public static PayloadCipher hierarchical(String keyArn, String keyStoreTable, String branchKeyId, long ttlSeconds,
+                                             DynamoDbClient dynamoDb, KmsClient kms) {
+        Objects.requireNonNull(branchKeyId, "branchKeyId");
+        if (ttlSeconds < 1) throw new IllegalArgumentException("branch key TTL must be at least 1 s, got " + ttlSeconds);
+        MaterialProviders materials = materialProviders();
+        IKeyring keyring = materials.CreateAwsKmsHierarchicalKeyring(CreateAwsKmsHierarchicalKeyringInput.builder()
+                .keyStore(keyStore(keyArn, keyStoreTable, dynamoDb, kms))
+                .branchKeyId(branchKeyId)
+                .ttlSeconds(ttlSeconds)
+                // One branch key, a handful of versions over its life: the smallest cache the library takes.
+                .cache(CacheType.builder().Default(DefaultCache.builder().entryCapacity(10).build()).build())
+                .build());
+        return new EncryptedPayloads(crypto(materials, SUITE), keyring);
+    }
+
+    /** The key store as every user of it names it: the same table, logical name and KMS key. */
+    public static KeyStore keyStore(String keyArn, String keyStoreTable, DynamoDbClient dynamoDb, KmsClient kms) {
+        Objects.requireNonNull(keyStoreTable, "keyStoreTable");
+        if (!KEY_ARN.matcher(Objects.requireNonNull(keyArn, "keyArn")).matches()) {
+            throw new IllegalArgumentException("payload key must be a KMS key ARN: " + keyArn);
+        }
+        return KeyStore.builder().KeyStoreConfig(KeyStoreConfig.builder()
+                .ddbTableName(keyStoreTable)
+                // Bound into every branch key's KMS encryption context: a restored or renamed table keeps it.
+                .logicalKeyStoreName(LOGICAL_KEY_STORE)
+                .kmsConfiguration(KMSConfiguration.builder().kmsKeyArn(keyArn).build())
+                .ddbClient(dynamoDb)
+                .kmsClient(kms)
+                .build()).build();
     }
 
     /** Package-private so a measurement can compare suites; the factories use {@link #SUITE}. */
