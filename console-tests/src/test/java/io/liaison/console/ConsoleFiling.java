@@ -86,7 +86,7 @@ final class ConsoleFiling {
 
     /** How many requests the table holds (every agency's): what a refused or repeated filing must not change. */
     static int storedRequests(LocalBroker broker) {
-        return broker.dynamoDb().scanPaginator(s -> s.tableName(broker.tableName()).filterExpression("begins_with(SK, :r)")
+        return broker.dynamoDb().scanPaginator(s -> s.tableName(broker.tableName()).filterExpression("SK = :r")
                         .expressionAttributeValues(Map.of(":r", AttributeValue.fromS("REQUEST"))))
                 .items().stream().mapToInt(i -> 1).sum();
     }

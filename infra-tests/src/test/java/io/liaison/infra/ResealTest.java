@@ -37,6 +37,9 @@ class ResealTest {
         clear.put("filing", AttributeValue.fromS(before.path("filing").toString()));
         clear.put("statusText", AttributeValue.fromS("arrested yesterday"));
         broker.dynamoDb().putItem(p -> p.tableName(broker.tableName()).item(clear));
+        // Then there was one item: the sealed words' own item (docs/decisions/0020) did not exist.
+        Map<String, AttributeValue> wordsKey = Map.of("PK", AttributeValue.fromS("REQ#" + id), "SK", AttributeValue.fromS("REQUEST#WORDS"));
+        broker.dynamoDb().deleteItem(d -> d.tableName(broker.tableName()).key(wordsKey));
 
         // THEN it reads as it did
         assertThat(api.get("nl-police", "/requests/" + id).json()).isEqualTo(before);
@@ -49,7 +52,9 @@ class ResealTest {
                 .key(key).consistentRead(true)).item();
 
         assertThat(counts.sealed()).isEqualTo(counts.found()).isPositive();
-        assertThat(sealed).containsKeys("words", "terms").doesNotContainKeys("filing", "statusText");
+        assertThat(sealed).containsKeys("terms").doesNotContainKeys("filing", "statusText", "words");
+        assertThat(broker.dynamoDb().getItem(g -> g.tableName(broker.tableName()).key(wordsKey).consistentRead(true)).item())
+                .containsKeys("words");
         assertThat(sealed.get("version")).isEqualTo(clear.get("version"));
         assertThat(api.get("nl-police", "/requests/" + id).json()).isEqualTo(before);
         assertThat(Reseal.reseal(broker.dynamoDb(), store, broker.tableName()).found()).isZero();

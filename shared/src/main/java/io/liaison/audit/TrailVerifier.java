@@ -53,17 +53,27 @@ public final class TrailVerifier {
     public record Broken(long sequence, Damage damage, String detail) implements Verification {}
 
     /**
+     * A request's trail: its state item holds the head and length at its last change of state, and
+     * entries that change no state (deliveries, reads) may follow it, each chained onto the one before.
+     *
      * @param events     the trail in the order of its keys
-     * @param head       the head hash the request item holds
-     * @param headLength the request's version: how many events the trail should have
+     * @param head       the head hash the request's state item holds
+     * @param headLength the length it holds it at: the trail must have at least so many events
      */
     public static Verification verify(List<? extends Link> events, Hash head, long headLength) {
-        return verify(events, head, headLength, "event");
+        return verify(events, head, headLength, "event", true);
     }
 
-    /** @param noun what a link is called in the details: "event", "revision" */
+    /** A trail whose head is its last link (an export's, a directory's): @param noun what a link is called in the details */
     public static Verification verify(List<? extends Link> events, Hash head, long headLength, String noun) {
+        return verify(events, head, headLength, noun, false);
+    }
+
+    /** @param linksMayFollow whether links after the head are part of the trail (a request's evidence) or damage */
+    public static Verification verify(List<? extends Link> events, Hash head, long headLength, String noun,
+                                      boolean linksMayFollow) {
         Hash previous = Hash.GENESIS;
+        Hash atHead = headLength == 0 ? Hash.GENESIS : null;
         long expected = 1;
         for (int i = 0; i < events.size(); i++) {
             Link stored = events.get(i);
@@ -91,13 +101,15 @@ public final class TrailVerifier {
                 return new Broken(sequence, Damage.ALTERED, "the chain hash of " + noun + " " + sequence + " does not link to " + noun + " " + (sequence - 1));
             }
             previous = chain;
+            if (sequence == headLength) atHead = chain;
             expected++;
         }
         if (expected - 1 < headLength) {
             return new Broken(expected, Damage.MISSING, "the trail ends at " + (expected - 1) + (noun.equals("event") ? " but the request has " + headLength + " events" : " but its head says " + headLength));
         }
-        if (!previous.equals(head)) {
-            return new Broken(expected - 1, Damage.HEAD_MISMATCH, "the last " + noun + " does not lead to the head the " + (noun.equals("event") ? "request" : "trail") + " holds");
+        if (!(linksMayFollow ? head.equals(atHead) : previous.equals(head))) {
+            return new Broken(linksMayFollow ? headLength : expected - 1, Damage.HEAD_MISMATCH, (linksMayFollow ? noun + " " + headLength : "the last " + noun)
+                    + " does not lead to the head the " + (noun.equals("event") ? "request" : "trail") + " holds");
         }
         return new Valid(expected - 1, previous);
     }

@@ -226,4 +226,14 @@ public final class Lifecycle {
         return new Applied(next, new AuditEvent(request.id(), next.version(), now, action, request.status(),
                 request.status(), actor, ruleIds, ground, actor.equals(Actor.SYSTEM) ? reason : null, null));
     }
+
+    /**
+     * Whether an entry changed the request beyond its version: false for one {@link #record} made
+     * (it keeps the request's {@code updatedAt}, older than the event), true for every change, which
+     * sets {@code updatedAt} to the event's time. The store writes the request's state only when true;
+     * an entry in the same millisecond as the change before it is taken for a change (written, harmless).
+     */
+    public static boolean changesState(Request next, AuditEvent event) {
+        return !next.updatedAt().isBefore(event.at());
+    }
 }

@@ -35,7 +35,9 @@ import java.util.regex.Pattern;
 import static io.liaison.store.RequestItems.*;
 
 /**
- * {@link RequestStore} on one DynamoDB table: every change is a conditional transaction. What people
+ * {@link RequestStore} on one DynamoDB table: every trail entry is put at the next event sequence
+ * under a not-exists condition, a change of state in one transaction with the state item (see
+ * {@link #append}, docs/decisions/0020). What people
  * wrote on a request ({@link Words}) is sealed with the payload cipher before it reaches the table,
  * as one message bound to the context {requestId, part=request}; it is opened only when a use case
  * discloses it, and written back unchanged (no new seal, no key) when a change adds no words.
@@ -66,8 +68,10 @@ public final class DynamoRequestStore implements RequestStore {
     @Override
     public FileResult file(Request request, AuditEvent event, IdempotencyKey key) {
         Chained chained = chain(request, event);
-        List<TransactWriteItem> writes = new ArrayList<>(List.of(putNew(table, item(chained.request())),
-                putNew(table, chained.event())));
+        Written written = written(chained.request());
+        List<TransactWriteItem> writes = new ArrayList<>(List.of(putNew(table, written.state()),
+                putNew(table, withChangedState(chained.event()))));
+        if (written.words() != null) writes.add(putNew(table, RequestItems.wordsItem(request.id(), written.words())));
         if (key != null) writes.add(keys.put(key, item -> item.put(ID, AttributeValue.fromS(request.id()))));
         // Another try with the same key may be committing right now (TransactionConflict on AWS):
         // try again until one of the two has won, then answer as the winner did.
@@ -91,12 +95,66 @@ public final class DynamoRequestStore implements RequestStore {
         }
     }
 
+    /**
+     * The request as its last entry left it, in one consistent query of its collection read
+     * backwards from the words item: the words, the state item and the last event (1 read unit for
+     * the three). The version is the trail's length, the last event's sequence; the state item keeps
+     * the version and head of its own last change, which the next change is conditioned on.
+     * A query may see one item of a transaction and not yet another: such a torn view (a state
+     * newer than the last event, or a last event that changed state the state item does not show
+     * yet, or sealed state without its words) is read again.
+     */
     @Override
     public Optional<Request> find(String requestId) {
-        GetItemResponse response = db.getItem(g -> g.tableName(table).consistentRead(true)
-                .key(key(requestPk(requestId), REQUEST_SK)));
-        return response.hasItem() && !response.item().isEmpty()
-                ? Optional.of(RequestItems.toRequest(response.item())) : Optional.empty();
+        for (int attempt = 0; ; attempt++) {
+            QueryResponse response = db.query(q -> q.tableName(table).consistentRead(true).scanIndexForward(false).limit(3)
+                    .keyConditionExpression("#pk = :pk AND #sk BETWEEN :from AND :to")
+                    .expressionAttributeNames(Map.of("#pk", PK, "#sk", SK))
+                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(requestPk(requestId)),
+                            ":from", AttributeValue.fromS(EVENT_SK_PREFIX), ":to", AttributeValue.fromS(WORDS_SK))));
+            Map<String, AttributeValue> words = null, state = null, last = null;
+            for (Map<String, AttributeValue> item : response.items()) {
+                String sk = s(item, SK);
+                if (WORDS_SK.equals(sk)) words = item;
+                else if (REQUEST_SK.equals(sk)) state = item;
+                else if (last == null && sk.startsWith(EVENT_SK_PREFIX)) last = item;
+            }
+            if (state == null) return Optional.empty();
+            long stateVersion = Long.parseLong(state.get(VERSION).n());
+            long length = last == null ? 0 : Long.parseLong(last.get(SEQUENCE).n());
+            boolean torn = last == null || stateVersion > length
+                    || (length > stateVersion && last.containsKey(CHANGED_STATE))
+                    || (!state.containsKey(FILING) && words == null);
+            if (!torn) {
+                Map<String, AttributeValue> whole = new HashMap<>(state);
+                if (words != null) whole.put(WORDS, words.get(WORDS));
+                whole.put(VERSION, AttributeValue.fromN(Long.toString(length)));
+                whole.put(TRAIL_HEAD, AttributeValue.fromS(new Position(new Hash(s(last, CHAIN_HASH)), stateVersion).token()));
+                return Optional.of(RequestItems.toRequest(whole));
+            }
+            if (attempt >= 5) throw new IllegalStateException("request " + requestId + " read torn " + (attempt + 1) + " times");
+            pause(attempt);
+        }
+    }
+
+    /**
+     * Where a request's trail stands, as the store hands it to the core in {@link Request#trailHead}:
+     * the head hash the next event links to, and the version of the state item, which a change of
+     * state is written over (so that it cannot overwrite a change it did not see).
+     */
+    record Position(Hash head, long stateVersion) {
+        String token() {
+            return head.hex() + "@" + stateVersion;
+        }
+
+        /** A head without a state version (a copy from before this layout): its state is the version before {@code next}. */
+        static Position of(Request next) {
+            String token = next.trailHead();
+            if (token == null) return new Position(Hash.GENESIS, 0);
+            int at = token.indexOf('@');
+            return at < 0 ? new Position(new Hash(token), next.version() - 1)
+                    : new Position(new Hash(token.substring(0, at)), Long.parseLong(token.substring(at + 1)));
+        }
     }
 
     @Override
@@ -116,25 +174,60 @@ public final class DynamoRequestStore implements RequestStore {
 
     @Override
     public boolean apply(Request next, AuditEvent event) {
-        return commit(db, changeWithEvent(next, event));
+        return append(next, event, List.of());
     }
 
     /**
-     * The request's item, with its words sealed: the sealed copy it came with when the words were
-     * withheld or did not change, a new seal when they did (or when nothing was sealed yet), the old
-     * clear form for a request stored before filings were sealed that no use case disclosed.
+     * Writes a trail entry with {@code alongside} (a response's items, a review's). The event is put
+     * under its sequence number only if no event has it yet: that one condition serializes every
+     * entry of a trail, whatever wrote it, and keeps one linear chain. An entry that changes state
+     * also rewrites the state item, conditional on the state version it was computed from, in the
+     * same transaction. One that changes no state (a delivery, a read) and carries nothing else is a
+     * single PutItem of the event: the request's items are not rewritten.
      */
-    Map<String, AttributeValue> item(Request request) {
+    boolean append(Request next, AuditEvent event, List<TransactWriteItem> alongside) {
+        List<TransactWriteItem> writes = new ArrayList<>(changeWithEvent(next, event));
+        writes.addAll(alongside);
+        if (writes.size() > 1) return commit(db, writes);
+        try {
+            Put only = writes.getFirst().put();
+            db.putItem(p -> p.tableName(table).item(only.item()).conditionExpression(only.conditionExpression())
+                    .expressionAttributeNames(only.expressionAttributeNames()));
+            return true;
+        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    /** The state item of a request, and its sealed words when they must be written (new or changed), else null. */
+    record Written(Map<String, AttributeValue> state, AttributeValue words) {}
+
+    /**
+     * The request's state item, and its words sealed: nothing to write when they were withheld or
+     * did not change (the words item keeps its sealed copy), a new seal when they did (or when
+     * nothing was sealed yet), the old single clear item for a request stored before filings were
+     * sealed that no use case disclosed.
+     */
+    Written written(Request request) {
         return switch (request.sealing()) {
-            case Sealing.Withheld withheld -> RequestItems.toItem(request, Base64.getDecoder().decode(withheld.envelope()));
-            case Sealing.Clear clear -> RequestItems.toItem(request, null);
+            // The words item keeps the sealed copy; the state item only needs to know the words are sealed
+            // (a list's copy, from an index, has no envelope at hand, and needs none).
+            case Sealing.Withheld withheld -> state(RequestItems.toItem(request, new byte[0]), false);
+            case Sealing.Clear clear -> state(RequestItems.toItem(request, null), false);
             case Sealing.Disclosed disclosed -> {
                 String text = WordsCodec.write(request.words());
-                yield RequestItems.toItem(request, fingerprint(text).equals(disclosed.fingerprint())
-                        ? Base64.getDecoder().decode(disclosed.envelope()) : seal(request.id(), text));
+                yield fingerprint(text).equals(disclosed.fingerprint())
+                        ? state(RequestItems.toItem(request, Base64.getDecoder().decode(disclosed.envelope())), false)
+                        : state(RequestItems.toItem(request, seal(request.id(), text)), true);
             }
-            case Sealing.Unsealed unsealed -> RequestItems.toItem(request, seal(request.id(), WordsCodec.write(request.words())));
+            case Sealing.Unsealed unsealed -> state(RequestItems.toItem(request, seal(request.id(), WordsCodec.write(request.words()))), true);
         };
+    }
+
+    private static Written state(Map<String, AttributeValue> whole, boolean wordsChanged) {
+        Map<String, AttributeValue> state = new HashMap<>(whole);
+        AttributeValue words = state.remove(WORDS);
+        return new Written(state, wordsChanged ? words : null);
     }
 
     /**
@@ -147,15 +240,13 @@ public final class DynamoRequestStore implements RequestStore {
                 .key(key(requestPk(requestId), REQUEST_SK)));
         if (!response.hasItem() || !response.item().containsKey(FILING)) return false;
         Request clear = RequestItems.toRequest(response.item());
-        try {
-            db.putItem(p -> p.tableName(table).item(item(disclose(clear)))
-                    .conditionExpression("#v = :v AND attribute_exists(#filing)")
-                    .expressionAttributeNames(Map.of("#v", VERSION, "#filing", FILING))
-                    .expressionAttributeValues(Map.of(":v", AttributeValue.fromN(Long.toString(clear.version())))));
-            return true;
-        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException e) {
-            return false;
-        }
+        Written written = written(disclose(clear));
+        return commit(db, List.of(
+                TransactWriteItem.builder().put(p -> p.tableName(table).item(written.state())
+                        .conditionExpression("#v = :v AND attribute_exists(#filing)")
+                        .expressionAttributeNames(Map.of("#v", VERSION, "#filing", FILING))
+                        .expressionAttributeValues(Map.of(":v", AttributeValue.fromN(Long.toString(clear.version()))))).build(),
+                TransactWriteItem.builder().put(p -> p.tableName(table).item(RequestItems.wordsItem(requestId, written.words()))).build()));
     }
 
     private byte[] seal(String requestId, String words) {
@@ -182,7 +273,7 @@ public final class DynamoRequestStore implements RequestStore {
      * previous head and that entry, which becomes the request's new head in the same transaction.
      */
     static Chained chain(Request next, AuditEvent event) {
-        Hash previous = next.trailHead() == null ? Hash.GENESIS : new Hash(next.trailHead());
+        Hash previous = Position.of(next).head();
         Hash entry = EventHashes.entry(event);
         Hash head = EventHashes.link(previous, entry);
         Map<String, AttributeValue> item = new HashMap<>(RequestItems.toItem(event));
@@ -197,18 +288,35 @@ public final class DynamoRequestStore implements RequestStore {
         return new Chained(next.withTrailHead(head.hex()), item);
     }
 
-    /** A change of the request and the event that records it, chained, for one transaction. */
+    /**
+     * The writes of one trail entry: the event, chained; and, when the entry changes state, the
+     * state item over the state version it was computed from, and the words if they changed.
+     */
     List<TransactWriteItem> changeWithEvent(Request next, AuditEvent event) {
+        Position position = Position.of(next);
         Chained chained = chain(next, event);
-        return List.of(putChanged(chained.request()), putNew(table, chained.event()));
+        if (!io.liaison.core.Lifecycle.changesState(next, event)) return List.of(putNew(table, chained.event()));
+        Written written = written(chained.request());
+        List<TransactWriteItem> writes = new ArrayList<>(List.of(putChanged(written.state(), position.stateVersion()),
+                putNew(table, withChangedState(chained.event()))));
+        if (written.words() != null) {
+            writes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(RequestItems.wordsItem(next.id(), written.words()))).build());
+        }
+        return writes;
     }
 
-    /** The request as changed, written only over the version the change was computed from. */
-    private TransactWriteItem putChanged(Request next) {
-        return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item(next))
+    private static Map<String, AttributeValue> withChangedState(Map<String, AttributeValue> event) {
+        Map<String, AttributeValue> item = new HashMap<>(event);
+        item.put(CHANGED_STATE, AttributeValue.fromBool(true));
+        return item;
+    }
+
+    /** The state item as changed, written only over the state version the change was computed from. */
+    private TransactWriteItem putChanged(Map<String, AttributeValue> state, long previous) {
+        return TransactWriteItem.builder().put(Put.builder().tableName(table).item(state)
                 .conditionExpression("#v = :previous")
                 .expressionAttributeNames(Map.of("#v", VERSION))
-                .expressionAttributeValues(Map.of(":previous", AttributeValue.fromN(Long.toString(next.version() - 1))))
+                .expressionAttributeValues(Map.of(":previous", AttributeValue.fromN(Long.toString(previous))))
                 .build()).build();
     }
 

@@ -58,15 +58,14 @@ public final class DynamoResponseStore implements ResponseStore {
 
     @Override
     public boolean submit(Request next, AuditEvent event, Response response, RequestStore.IdempotencyKey key) {
-        List<TransactWriteItem> writes = new ArrayList<>(requests.changeWithEvent(next, event));
-        writes.addAll(List.of(
+        List<TransactWriteItem> writes = new ArrayList<>(List.of(
                 DynamoRequestStore.putNew(table, metadata(response, next.filing().targetJurisdiction())),
                 DynamoRequestStore.putNew(table, payload(response))));
         if (key != null) writes.add(idempotency.put(key, r -> {
             r.put("number", AttributeValue.fromN(Long.toString(response.number())));
             r.put("requestId", AttributeValue.fromS(response.requestId()));
         }));
-        return DynamoRequestStore.commit(db, writes);
+        return requests.append(next, event, writes);
     }
 
     @Override
@@ -76,7 +75,7 @@ public final class DynamoResponseStore implements ResponseStore {
 
     @Override
     public boolean review(Request next, AuditEvent event, Response reviewed) {
-        List<TransactWriteItem> writes = new ArrayList<>(requests.changeWithEvent(next, event));
+        List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(TransactWriteItem.builder().put(p -> p.tableName(table)
                         .item(metadata(reviewed, next.filing().targetJurisdiction()))
                         .conditionExpression("#status = :held")
@@ -89,12 +88,12 @@ public final class DynamoResponseStore implements ResponseStore {
                 .updateExpression("SET #exp = :exp")
                 .expressionAttributeNames(Map.of("#exp", EXPIRES_AT))
                 .expressionAttributeValues(Map.of(":exp", epoch(purgeAt)))).build());
-        return DynamoRequestStore.commit(db, writes);
+        return requests.append(next, event, writes);
     }
 
     @Override
     public boolean record(Request next, AuditEvent event) {
-        return DynamoRequestStore.commit(db, requests.changeWithEvent(next, event));
+        return requests.append(next, event, List.of());
     }
 
     @Override

@@ -28,8 +28,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The table layout: one item collection per request (the request item and its audit events share
- * a partition key), mapped by hand. Index keys: ByAgency (GSI1) lists an agency's requests by
+ * The table layout: one item collection per request (the request's state item, its sealed words'
+ * item, its audit events and responses share a partition key), mapped by hand (docs/decisions/0020). Index keys: ByAgency (GSI1) lists an agency's requests by
  * filing time, ByContactPoint (GSI2, sparse: set once routed) a contact point's inbox by routing time.
  */
 public final class RequestItems {
@@ -55,6 +55,14 @@ public final class RequestItems {
     public static final int DUE_SHARDS = 4;
 
     static final String REQUEST_SK = "REQUEST";
+    /**
+     * The item that holds a request's sealed words, beside its state item: written at filing and
+     * again only when the words change, so that a change of state rewrites the small state item alone.
+     * Its sort key sorts right after the state item's, so one query reads the last event, the state and the words.
+     */
+    static final String WORDS_SK = "REQUEST#WORDS";
+    /** Not hashed: set on an event whose transaction also wrote the state item, so that a read can tell a torn view. */
+    static final String CHANGED_STATE = "changedState";
     static final String EVENT_SK_PREFIX = "EVENT#";
     static final String KIND = "kind";
     static final String ID = "requestId";
@@ -244,8 +252,9 @@ public final class RequestItems {
                 ? new Request.StatusNote(s(item, STATUS_CODE), s(item, STATUS_TEXT), byParty) : null;
         List<Clarification> rounds = item.containsKey(CLARIFICATIONS) ? clarifications(s(item, CLARIFICATIONS))
                 : item.containsKey(ROUNDS) ? rounds(s(item, ROUNDS)) : List.of();
+        // A list's copy comes from an index, which holds no words: withheld, with no envelope to open.
         Sealing sealing = clear ? new Sealing.Clear()
-                : new Sealing.Withheld(Base64.getEncoder().encodeToString(item.get(WORDS).b().asByteArray()));
+                : new Sealing.Withheld(item.containsKey(WORDS) ? Base64.getEncoder().encodeToString(item.get(WORDS).b().asByteArray()) : null);
         return new Request(s(item, ID),
                 new Requester(s(item, REQUESTER_JURISDICTION), s(item, REQUESTER_AGENCY), s(item, REQUESTER_SUBJECT)),
                 filing, status, Long.parseLong(item.get(VERSION).n()),
@@ -306,6 +315,16 @@ public final class RequestItems {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException("stored clarifications do not parse", e);
         }
+    }
+
+    /** The item of a request's sealed words ({@link #WORDS_SK}). */
+    static Map<String, AttributeValue> wordsItem(String requestId, AttributeValue words) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        put(item, PK, requestPk(requestId));
+        put(item, SK, WORDS_SK);
+        put(item, KIND, "WORDS");
+        item.put(WORDS, words);
+        return item;
     }
 
     public static Map<String, AttributeValue> toItem(AuditEvent e) {

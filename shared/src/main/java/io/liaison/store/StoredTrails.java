@@ -19,11 +19,16 @@ public final class StoredTrails {
         this.table = table;
     }
 
-    /** A trail as stored: its events with their hashes, the head and length the request item holds. */
+    /**
+     * A trail as stored: its events with their hashes; the head and length the request's state item
+     * holds, those of its last change of state ({@code stateHead}, {@code stateLength}); and the
+     * trail's own head and length, its last event's, which the entries that change no state
+     * (deliveries, reads) appended since the last change carry on from there.
+     */
     public record Trail(String requestId, String requesterJurisdiction, String targetJurisdiction,
-                        List<TrailVerifier.StoredEvent> events, Hash head, long length) {
+                        List<TrailVerifier.StoredEvent> events, Hash head, long length, Hash stateHead, long stateLength) {
         public TrailVerifier.Verification verify() {
-            return TrailVerifier.verify(events, head, length);
+            return TrailVerifier.verify(events, stateHead, stateLength);
         }
     }
 
@@ -35,9 +40,12 @@ public final class StoredTrails {
         Map<String, AttributeValue> item = request.item();
         List<TrailVerifier.StoredEvent> events = DynamoRequestStore.itemsOf(db, table, requestId, RequestItems.EVENT_SK_PREFIX)
                 .stream().map(StoredTrails::stored).toList();
-        Hash head = item.containsKey(RequestItems.TRAIL_HEAD) ? new Hash(item.get(RequestItems.TRAIL_HEAD).s()) : Hash.GENESIS;
+        Hash stateHead = item.containsKey(RequestItems.TRAIL_HEAD) ? new Hash(item.get(RequestItems.TRAIL_HEAD).s()) : Hash.GENESIS;
+        long stateLength = Long.parseLong(item.get("version").n());
+        TrailVerifier.StoredEvent last = events.isEmpty() ? null : events.getLast();
+        boolean appended = last != null && last.sequence() > stateLength;
         return Optional.of(new Trail(requestId, item.get("requesterJurisdiction").s(), item.get("targetJurisdiction").s(),
-                events, head, Long.parseLong(item.get("version").n())));
+                events, appended ? last.chainHash() : stateHead, appended ? last.sequence() : stateLength, stateHead, stateLength));
     }
 
     /** The verification of one request's trail, or empty when there is no such request. */

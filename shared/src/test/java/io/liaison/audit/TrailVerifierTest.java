@@ -105,4 +105,35 @@ class TrailVerifierTest {
 
         assertThat(text).startsWith("{\"action\":\"FILED\",\"actor\":{").doesNotContain(" ").contains("\"sequence\":1");
     }
+
+    @org.junit.jupiter.api.Test
+    void verify_acceptsEntriesAppendedAfterTheHeadTheStateHolds_chainedOntoIt() {
+        List<AuditEvent> events = new ArrayList<>();
+        for (long s = 1; s <= 5; s++) events.add(event(s, "E" + s));
+        List<TrailVerifier.StoredEvent> trail = chain(events, Hash.GENESIS);
+
+        // The state item holds the head of event 3; events 4 and 5 are evidence appended since.
+        assertThat(TrailVerifier.verify(trail, trail.get(2).chainHash(), 3)).isEqualTo(new TrailVerifier.Valid(5, trail.get(4).chainHash()));
+    }
+
+    @org.junit.jupiter.api.Test
+    void verify_namesTheHeadMismatch_atTheLengthTheStateHoldsIt() {
+        List<AuditEvent> events = new ArrayList<>();
+        for (long s = 1; s <= 5; s++) events.add(event(s, "E" + s));
+        List<TrailVerifier.StoredEvent> trail = chain(events, Hash.GENESIS);
+
+        assertThat(TrailVerifier.verify(trail, trail.get(3).chainHash(), 3)).isInstanceOfSatisfying(TrailVerifier.Broken.class,
+                broken -> assertThat(broken).extracting(TrailVerifier.Broken::damage, TrailVerifier.Broken::sequence)
+                        .containsExactly(TrailVerifier.Damage.HEAD_MISMATCH, 3L));
+    }
+
+    @org.junit.jupiter.api.Test
+    void verify_ofATrailWhoseHeadIsItsLast_refusesLinksAfterIt() {
+        List<AuditEvent> events = new ArrayList<>();
+        for (long s = 1; s <= 5; s++) events.add(event(s, "E" + s));
+        List<TrailVerifier.StoredEvent> trail = chain(events, Hash.GENESIS);
+
+        assertThat(TrailVerifier.verify(trail, trail.get(2).chainHash(), 3, "revision")).isInstanceOfSatisfying(TrailVerifier.Broken.class,
+                broken -> assertThat(broken.damage()).isEqualTo(TrailVerifier.Damage.HEAD_MISMATCH));
+    }
 }
