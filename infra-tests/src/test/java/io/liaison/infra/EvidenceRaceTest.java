@@ -39,7 +39,7 @@ class EvidenceRaceTest {
         api.awaitRouted("nl-police", id);
         api.awaitQuietTrail("nl-police", id);
         var store = new DynamoRequestStore(broker.dynamoDb(), broker.tableName(), Clock.systemUTC(),
-                Wiring.cipher(new Environment(broker.environment("IntakeFunction"))));
+                Wiring.cipher(new Environment(broker.environment("IntakeFunction")), broker.dynamoDb()));
         CountDownLatch start = new CountDownLatch(1);
 
         int accepted;
