@@ -79,7 +79,7 @@ public final class Capacity {
                     functions.stream().mapToDouble(Function::kmsRequests).sum()));
             out.append(String.format(Locale.ROOT, "%nAudit events per lifecycle: %.1f. Deadline monitor, per minute whatever the"
                     + " traffic: %s.%n", eventsPerLifecycle, deadlineMonitorPerMinute));
-            out.append(String.format(Locale.ROOT, "%nCost (us-east-1 on-demand prices; Lambda x86_64 1024 MB, local handler times x %.2f,"
+            out.append(String.format(Locale.ROOT, "%nCost (us-east-1 on-demand prices; Lambda arm64 1024 MB, local handler times x %.2f,"
                     + " each rounded up to 1 ms):%n%n", options.lambdaSlowdown()));
             out.append("| component | per lifecycle | unit | USD per million lifecycles |\n| --- | ---: | --- | ---: |\n");
             for (Cost c : costs) {
