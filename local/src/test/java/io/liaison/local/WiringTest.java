@@ -40,6 +40,8 @@ class WiringTest {
         Map<String, Object> reference = map(value);
         String target = reference.get("Ref") instanceof String ref ? ref
                 : reference.get("Fn::GetAtt") instanceof List<?> parts ? String.valueOf(parts.getFirst()) : null;
+        // The stack's name (LIAISON_STACK, the metrics' dimension): a pseudo parameter, not a resource.
+        if ("AWS::StackName".equals(target)) return "liaison";
         Object type = map(template.resources().get(target)).get("Type");
         if ("AWS::SQS::Queue".equals(type)) return "https://sqs.eu-central-1.amazonaws.com/123456789012/" + target;
         if ("AWS::KMS::Key".equals(type)) return "arn:aws:kms:eu-central-1:123456789012:key/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b";
