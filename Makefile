@@ -43,6 +43,10 @@ build-NotifierFunction:
 build-DeadlineFunction:
 	$(call build_function,deadlines)
 
+# The payload branch key's custom resource (functions/payload-key/payload-key.yaml, a nested stack).
+build-PayloadKeyFunction:
+	$(call build_function,payload-key)
+
 # The console publisher of functions/console-publisher/console-release.yaml (a nested stack): its
 # classes, and beside them console/ as Vite builds it from the committed lock file.
 build-ConsolePublisherFunction:

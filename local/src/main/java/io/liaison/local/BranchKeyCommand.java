@@ -12,8 +12,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * {@code liaison-local.jar branch-key}: creates the payload branch key in the stack's key store, once
- * after the first deployment, or gives it a new version ({@code --rotate}). The key store
+ * {@code liaison-local.jar branch-key}: gives the payload branch key in the stack's key store a new
+ * version ({@code --rotate}), or creates it if missing (the stack's custom resource PayloadBranchKey
+ * already does at deploy, functions/payload-key). The key store
  * administrator's step (ADR 0021), run with the operator's credentials: it needs
  * kms:GenerateDataKeyWithoutPlaintext and kms:ReEncrypt on PayloadKey and a write to the key store,
  * which no function has. Running it again when the key exists changes nothing.

@@ -35,10 +35,10 @@ import java.util.TreeMap;
  * <p>A data key is wrapped with AES-256-GCM under the local payload key, the encryption context
  * bound as associated data, as KMS binds it: a wrapped key opened under another context fails.
  */
-final class LocalKms implements AutoCloseable {
+public final class LocalKms implements AutoCloseable {
     private static final String PREFIX = "TrentService.";
     /** The principal that creates branch keys: the operator, not a function. */
-    static final String ADMIN = "KeyStoreAdmin";
+    public static final String ADMIN = "KeyStoreAdmin";
     static final Set<String> ADMIN_ACTIONS = Set.of("kms:GenerateDataKeyWithoutPlaintext", "kms:ReEncrypt");
     private static final int IV_BYTES = 12;
 
@@ -63,18 +63,18 @@ final class LocalKms implements AutoCloseable {
                 Thread.ofPlatform().name("local-kms-", 0).daemon(true).factory()));
     }
 
-    static LocalKms start(String host, int port, String keyArn, byte[] key, Map<String, Set<String>> grants) throws IOException {
+    public static LocalKms start(String host, int port, String keyArn, byte[] key, Map<String, Set<String>> grants) throws IOException {
         LocalKms kms = new LocalKms(new InetSocketAddress(host, port), keyArn, key, grants);
         kms.server.start();
         return kms;
     }
 
     /** The endpoint one function's KMS client is given. */
-    String endpoint(String function) {
+    public String endpoint(String function) {
         return "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort() + "/" + function;
     }
 
-    String keyArn() {
+    public String keyArn() {
         return keyArn;
     }
 

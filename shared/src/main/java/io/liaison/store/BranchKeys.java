@@ -9,11 +9,11 @@ import software.amazon.cryptography.keystore.model.VersionKeyInput;
 import java.util.Map;
 
 /**
- * Creates and rotates the payload branch key in the key store (ADR 0021). An administrator's step,
- * never a function's: creating needs kms:GenerateDataKeyWithoutPlaintext and kms:ReEncrypt on the
- * payload key and a write to the key store, which no function is given. The local server runs it at
- * start when it seals through KMS; on AWS an operator runs {@code liaison-local.jar branch-key} once
- * after the first deployment.
+ * Creates and rotates the payload branch key in the key store (ADR 0021). Creating needs
+ * kms:GenerateDataKeyWithoutPlaintext and kms:ReEncrypt on the payload key and a write to the key
+ * store, which no broker function is given. On AWS the stack's custom resource (functions/payload-key)
+ * runs {@link #ensure} at deploy; the local server runs it at start when it seals through KMS; an
+ * operator rotates with {@code liaison-local.jar branch-key --rotate}.
  */
 public final class BranchKeys {
     private BranchKeys() {}
