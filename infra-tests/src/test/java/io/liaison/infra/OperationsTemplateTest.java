@@ -92,6 +92,39 @@ class OperationsTemplateTest {
                 .map(io.liaison.ops.Metric::metricName).toList());
     }
 
+    /**
+     * The nested stacks' functions (the console publisher, the branch key's custom resource) run only
+     * during a deploy, but when one fails the operator needs its log beside the others' and an alarm.
+     */
+    @Test
+    void theNestedStacksFunctions_logJsonBesideTheOthers_andAlarmOnTheStacksTopic() {
+        Path root = Template.locate(Path.of("")).getParent();
+        var nested = template.resources().entrySet().stream()
+                .filter(e -> "AWS::Serverless::Application".equals(map(e.getValue()).get("Type"))).toList();
+        assertThat(nested).hasSizeGreaterThanOrEqualTo(2).allSatisfy(application -> {
+            Map<String, Object> p = map(map(application.getValue()).get("Properties"));
+            assertThat(map(p.get("Parameters"))).as(application.getKey())
+                    .containsEntry("Stack", Map.of("Ref", "AWS::StackName"))
+                    .containsEntry("LogRetentionDays", Map.of("Ref", "LogRetentionDays"))
+                    .containsEntry("AlarmTopic", Map.of("Ref", "AlarmTopic"));
+            Template stack = Template.read(root.resolve((String) p.get("Location")));
+            assertThat(stack.functions()).isNotEmpty().allSatisfy(function -> {
+                String id = function.logicalId();
+                Map<String, Object> resource = map(stack.resources().get(id));
+                assertThat(map(map(resource.get("Properties")).get("LoggingConfig"))).as(id)
+                        .containsEntry("LogFormat", "JSON").containsEntry("LogGroup", Map.of("Ref", id + "Logs"));
+                assertThat(map(map(stack.resources().get(id + "Logs")).get("Properties")))
+                        .containsEntry("LogGroupName", Map.of("Fn::Sub", "/liaison/${Stack}/" + id))
+                        .containsEntry("RetentionInDays", Map.of("Ref", "LogRetentionDays"));
+                for (String metric : List.of("Errors", "Throttles")) {
+                    Map<String, Object> alarm = map(map(stack.resources().get(id + metric + "Alarm")).get("Properties"));
+                    assertThat(alarm).as(id + " " + metric).containsEntry("MetricName", metric)
+                            .containsEntry("AlarmActions", List.of(Map.of("Ref", "AlarmTopic")));
+                    assertThat(alarm.get("Dimensions")).isEqualTo(List.of(Map.of("Name", "FunctionName", "Value", Map.of("Ref", id))));
+                }
+            });
+        });
+    }
 
     private Map<String, Object> resource(String logicalId) {
         Map<String, Object> resource = map(template.resources().get(logicalId));
