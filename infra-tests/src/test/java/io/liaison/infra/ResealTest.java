@@ -36,6 +36,7 @@ class ResealTest {
         clear.keySet().removeAll(java.util.Set.of("terms", "words", "rounds", "noteByParty"));
         clear.put("filing", AttributeValue.fromS(before.path("filing").toString()));
         clear.put("statusText", AttributeValue.fromS("arrested yesterday"));
+        clear.put("requestId", AttributeValue.fromS(id)); // the clear form held its id (a compact item does not: ADR 0023)
         broker.dynamoDb().putItem(p -> p.tableName(broker.tableName()).item(clear));
         // Then there was one item: the sealed words' own item (docs/decisions/0020) did not exist.
         Map<String, AttributeValue> wordsKey = Map.of("PK", AttributeValue.fromS("REQ#" + id), "SK", AttributeValue.fromS("REQUEST#WORDS"));

@@ -81,13 +81,13 @@ public final class Reseal {
         Map<String, AttributeValue> start = null;
         do {
             Map<String, AttributeValue> from = start;
-            ScanResponse page = db.scan(s -> s.tableName(table).exclusiveStartKey(from).projectionExpression("requestId")
+            ScanResponse page = db.scan(s -> s.tableName(table).exclusiveStartKey(from).projectionExpression("PK")
                     .filterExpression("#sk = :request AND attribute_exists(#filing)")
                     .expressionAttributeNames(Map.of("#sk", "SK", "#filing", "filing"))
                     .expressionAttributeValues(Map.of(":request", AttributeValue.fromS("REQUEST"))));
             for (Map<String, AttributeValue> item : page.items()) {
                 found++;
-                if (store.reseal(item.get("requestId").s())) sealed++;
+                if (store.reseal(item.get("PK").s().substring("REQ#".length()))) sealed++;
             }
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null);

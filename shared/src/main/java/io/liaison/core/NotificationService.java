@@ -44,12 +44,23 @@ public final class NotificationService {
 
     /** Records the outcome; {@code detail} is Liaison's own words (channel and status, never a secret or a URL path). */
     public void record(Notification notification, boolean delivered, String detail) {
+        record(notification, null, delivered, detail);
+    }
+
+    /**
+     * Records the outcome, first over {@code readBefore}: the request as read before
+     * {@link #unsettled} found the notice unsettled. Safe without reading again (ADR 0023): the entry
+     * is written at the sequence after {@code readBefore}'s last, so an entry anyone appended since
+     * (another delivery of the same notice among them) takes that place first and this one is
+     * computed again on a fresh read.
+     */
+    public void record(Notification notification, Request readBefore, boolean delivered, String detail) {
         String action = delivered ? Notification.DELIVERY : Notification.NON_DELIVERY;
         String reason = "notice of event " + notification.sequence() + " (" + notification.action() + ") to "
                 + notification.recipient().key() + ": " + detail;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Optional<Request> request = store.find(notification.requestId());
-            if (request.isEmpty() || settled(store.events(notification.requestId()), notification)) return;
+            Optional<Request> request = attempt == 0 && readBefore != null ? Optional.of(readBefore) : store.find(notification.requestId());
+            if (request.isEmpty() || (request.get() != readBefore && settled(store.events(notification.requestId()), notification))) return;
             Lifecycle.Applied applied = Lifecycle.record(request.get(), action, Actor.SYSTEM, clock.instant(), List.of(),
                     notification.ground(), reason);
             if (store.apply(applied.request(), applied.event())) return;

@@ -40,7 +40,8 @@ public final class StoredTrails {
         Map<String, AttributeValue> item = request.item();
         List<TrailVerifier.StoredEvent> events = DynamoRequestStore.itemsOf(db, table, requestId, RequestItems.EVENT_SK_PREFIX)
                 .stream().map(StoredTrails::stored).toList();
-        Hash stateHead = item.containsKey(RequestItems.TRAIL_HEAD) ? new Hash(item.get(RequestItems.TRAIL_HEAD).s()) : Hash.GENESIS;
+        String head = RequestItems.stateHead(item);
+        Hash stateHead = head != null ? new Hash(head) : Hash.GENESIS;
         long stateLength = Long.parseLong(item.get("version").n());
         TrailVerifier.StoredEvent last = events.isEmpty() ? null : events.getLast();
         boolean appended = last != null && last.sequence() > stateLength;

@@ -47,7 +47,8 @@ public final class Capacity {
 
     /** One function, per lifecycle. {@code invocations}: as AWS would invoke it (the stream filter applied). */
     public record Function(String name, double invocations, double medianMillis, double readUnits, double writeUnits,
-                           double indexWriteUnits, double dynamoCalls, double sqsRequests, double kmsRequests) {}
+                           double indexWriteUnits, double dynamoCalls, double sqsRequests, double kmsRequests,
+                           double callMillis) {}
 
     public record Cost(String component, double quantity, String unit, double usdPerMillionLifecycles) {}
 
@@ -65,17 +66,17 @@ public final class Capacity {
                 out.append(String.format(Locale.ROOT, "| %s | %s | %.2f | %.2f | %.2f |%n", s.name(), s.function(),
                         s.medianMillis(), s.readUnits(), s.writeUnits()));
             }
-            out.append("\n| function | invocations | median ms (local) | RCU | WCU | of which index WCU | DynamoDB calls | SQS requests | KMS requests |\n");
-            out.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+            out.append("\n| function | invocations | median ms (local) | of which waiting on AWS calls, mean ms | RCU | WCU | of which index WCU | DynamoDB calls | SQS requests | KMS requests |\n");
+            out.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
             double rcu = 0, wcu = 0;
             for (Function f : functions) {
-                out.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f |%n", f.name(),
-                        f.invocations(), f.medianMillis(), f.readUnits(), f.writeUnits(), f.indexWriteUnits(), f.dynamoCalls(),
+                out.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f |%n", f.name(),
+                        f.invocations(), f.medianMillis(), f.callMillis(), f.readUnits(), f.writeUnits(), f.indexWriteUnits(), f.dynamoCalls(),
                         f.sqsRequests(), f.kmsRequests()));
                 rcu += f.readUnits();
                 wcu += f.writeUnits();
             }
-            out.append(String.format(Locale.ROOT, "| **total** | | | **%.2f** | **%.2f** | | | %.2f | %.2f |%n", rcu, wcu, sqsRequests,
+            out.append(String.format(Locale.ROOT, "| **total** | | | | **%.2f** | **%.2f** | | | %.2f | %.2f |%n", rcu, wcu, sqsRequests,
                     functions.stream().mapToDouble(Function::kmsRequests).sum()));
             out.append(String.format(Locale.ROOT, "%nAudit events per lifecycle: %.1f. Deadline monitor, per minute whatever the"
                     + " traffic: %s.%n", eventsPerLifecycle, deadlineMonitorPerMinute));
@@ -253,7 +254,7 @@ public final class Capacity {
             double eventsInHours = eventsInHours(Instant.now().minusSeconds((long) (minutes * 60) + 5));
             double share = (events / n) / Math.max(1, eventsInHours);
             functions.add(new Function(DIGEST, 0, Double.NaN, digest.usage().readUnits() * share,
-                    digest.usage().writeUnits() / Math.max(1, digest.heads()), 0, digest.usage().calls("dynamodb") * share, 0, 0));
+                    digest.usage().writeUnits() / Math.max(1, digest.heads()), 0, digest.usage().calls("dynamodb") * share, 0, 0, 0));
         }
 
         SdkMeter.Usage deadline = usage.get(DEADLINES);
@@ -273,9 +274,10 @@ public final class Capacity {
     }
 
     private static Function function(String name, double invocations, double medianMillis, SdkMeter.Usage usage, double n) {
-        if (usage == null) return new Function(name, invocations, medianMillis, 0, 0, 0, 0, 0, 0);
+        if (usage == null) return new Function(name, invocations, medianMillis, 0, 0, 0, 0, 0, 0, 0);
         return new Function(name, invocations, medianMillis, usage.readUnits() / n, usage.writeUnits() / n,
-                usage.indexWriteUnits() / n, usage.calls("dynamodb") / n, usage.calls("sqs") / n, usage.calls("kms") / n);
+                usage.indexWriteUnits() / n, usage.calls("dynamodb") / n, usage.calls("sqs") / n, usage.calls("kms") / n,
+                invocations > 0 ? usage.callMillis() / n / invocations : 0);
     }
 
     private static List<Cost> costs(Options options, Prices prices, List<Function> functions, double sqs, int apiCalls) {

@@ -33,7 +33,7 @@ import java.util.function.Supplier;
 public final class SdkMeter implements ExecutionInterceptor {
     /** What one function consumed: units as DynamoDB reported them, calls by "service:Operation". */
     public record Usage(double readUnits, double writeUnits, double indexWriteUnits, long unreported,
-                        Map<String, Long> calls) {
+                        Map<String, Long> calls, double callMillis) {
         public long calls(String prefix) {
             return calls.entrySet().stream().filter(e -> e.getKey().startsWith(prefix)).mapToLong(Map.Entry::getValue).sum();
         }
@@ -48,11 +48,13 @@ public final class SdkMeter implements ExecutionInterceptor {
         final DoubleAdder indexWrite = new DoubleAdder();
         final LongAdder unreported = new LongAdder();
         final Map<String, LongAdder> calls = new ConcurrentHashMap<>();
+        /** Time spent waiting on AWS calls (locally: DynamoDB Local, ElasticMQ, the local KMS), from send to answer. */
+        final DoubleAdder callMillis = new DoubleAdder();
 
         Usage usage() {
             Map<String, Long> counted = new TreeMap<>();
             calls.forEach((k, v) -> counted.put(k, v.sum()));
-            return new Usage(read.sum(), write.sum(), indexWrite.sum(), unreported.sum(), counted);
+            return new Usage(read.sum(), write.sum(), indexWrite.sum(), unreported.sum(), counted, callMillis.sum());
         }
     }
 
@@ -62,6 +64,8 @@ public final class SdkMeter implements ExecutionInterceptor {
         int calls;
     }
 
+    private static final software.amazon.awssdk.core.interceptor.ExecutionAttribute<Long> STARTED =
+            new software.amazon.awssdk.core.interceptor.ExecutionAttribute<>("liaison.benchmark.started");
     private static final AtomicReference<Waiting> CAPTURE = new AtomicReference<>();
     private static volatile boolean metering;
     private static final Map<String, Tally> TALLIES = new ConcurrentHashMap<>();
@@ -101,7 +105,7 @@ public final class SdkMeter implements ExecutionInterceptor {
 
     public static Usage usage(String function) {
         Tally tally = TALLIES.get(function);
-        return tally == null ? new Usage(0, 0, 0, 0, Map.of()) : tally.usage();
+        return tally == null ? new Usage(0, 0, 0, 0, Map.of(), 0) : tally.usage();
     }
 
     public static List<PolledInvocation> polledInvocations() {
@@ -168,6 +172,7 @@ public final class SdkMeter implements ExecutionInterceptor {
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
         Optional<String> function = function();
         if (function.isPresent()) {
+            attributes.putAttribute(STARTED, System.nanoTime());
             Waiting waiting = CAPTURE.get();
             if (waiting != null && waiting.function().equals(function.get())
                     && context.request() instanceof TransactWriteItemsRequest transaction && CAPTURE.compareAndSet(waiting, null)) {
@@ -199,6 +204,8 @@ public final class SdkMeter implements ExecutionInterceptor {
         String service = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME).toLowerCase(java.util.Locale.ROOT);
         String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
         Tally tally = TALLIES.computeIfAbsent(function.get(), f -> new Tally());
+        Long started = attributes.getAttribute(STARTED);
+        if (started != null) tally.callMillis.add((System.nanoTime() - started) / 1e6);
         tally.calls.computeIfAbsent(service + ":" + operation, k -> new LongAdder()).increment();
         if (!service.equals("dynamodb")) return;
         SdkResponse response = context.response();
@@ -222,12 +229,41 @@ public final class SdkMeter implements ExecutionInterceptor {
         boolean write = response instanceof PutItemResponse || response instanceof UpdateItemResponse
                 || response instanceof DeleteItemResponse || response instanceof TransactWriteItemsResponse
                 || response instanceof BatchWriteItemResponse;
+        if (TRACE != null) trace(function.get(), operation, context.request(), consumed);
         for (ConsumedCapacity c : consumed) {
             double units = c.capacityUnits() == null ? 0 : c.capacityUnits();
             (write ? tally.write : tally.read).add(units);
             if (write && c.hasGlobalSecondaryIndexes()) {
                 c.globalSecondaryIndexes().values().forEach(i -> tally.indexWrite.add(i.capacityUnits()));
             }
+        }
+    }
+
+    /** {@code BENCHMARK_TRACE=file}: one line per metered DynamoDB call, with its units by table and index and its items' keys. */
+    private static final String TRACE = System.getenv("BENCHMARK_TRACE");
+
+    private static synchronized void trace(String function, String operation, SdkRequest request, List<ConsumedCapacity> consumed) {
+        StringBuilder line = new StringBuilder(function).append(' ').append(operation);
+        for (ConsumedCapacity c : consumed) {
+            line.append(" total=").append(c.capacityUnits()).append(" table=")
+                    .append(c.table() == null ? null : c.table().capacityUnits());
+            if (c.hasGlobalSecondaryIndexes()) c.globalSecondaryIndexes().forEach((k, v) -> line.append(' ').append(k).append('=').append(v.capacityUnits()));
+        }
+        List<Map<String, AttributeValue>> items = switch (request) {
+            case PutItemRequest r -> List.of(r.item());
+            case TransactWriteItemsRequest r -> r.transactItems().stream().map(t -> t.put() != null ? t.put().item()
+                    : t.update() != null ? t.update().key() : t.conditionCheck() != null ? t.conditionCheck().key()
+                    : t.delete().key()).toList();
+            default -> List.of();
+        };
+        for (Map<String, AttributeValue> item : items) {
+            line.append(" [").append(item.get("SK") == null ? "?" : item.get("SK").s()).append(' ').append(Sizes.item(item)).append("B]");
+            if (System.getenv("BENCHMARK_TRACE_ITEMS") != null) line.append("\n    ").append(item);
+        }
+        try {
+            java.nio.file.Files.writeString(java.nio.file.Path.of(TRACE), line.append('\n'), java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

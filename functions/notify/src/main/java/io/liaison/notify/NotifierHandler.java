@@ -144,19 +144,19 @@ public final class NotifierHandler implements RequestHandler<SQSEvent, SQSBatchR
         int attempt = attempt(message);
         switch (result) {
             case DeliveryResult.Delivered d -> {
-                notifications.record(notification, true, channel.channel().type() + ", attempt " + attempt + ": " + d.detail());
+                notifications.record(notification, request.get(), true, channel.channel().type() + ", attempt " + attempt + ": " + d.detail());
                 return true;
             }
             case DeliveryResult.Refused r -> {
                 // No attempt can change where the URL leads: the evidence now, and the message is done with.
                 Invocation.log("ERROR", "notice " + notice.id() + " not sent: " + r.reason());
-                notifications.record(notification, false, channel.channel().type() + ", attempt " + attempt + ", not retried: " + r.reason());
+                notifications.record(notification, request.get(), false, channel.channel().type() + ", attempt " + attempt + ", not retried: " + r.reason());
                 return true;
             }
             case DeliveryResult.Failed f -> {
                 Invocation.log("WARN", "notice " + notice.id() + " attempt " + attempt + " failed: " + f.reason());
                 if (attempt >= retry.maxAttempts()) {
-                    notifications.record(notification, false, channel.channel().type() + ", " + attempt + " attempts, last: " + f.reason());
+                    notifications.record(notification, request.get(), false, channel.channel().type() + ", " + attempt + " attempts, last: " + f.reason());
                     // Visible again at once, so the queue's next receive moves it to the dead-letter queue
                     // now rather than after the visibility timeout.
                     retry.hide(message, Duration.ZERO);

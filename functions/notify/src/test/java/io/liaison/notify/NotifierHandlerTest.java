@@ -115,6 +115,25 @@ class NotifierHandlerTest {
     }
 
     @Test
+    void aNoticeDeliveredTwiceAtOnce_leavesOneEntry_theSecondRecordedOverARead_theFirstOvertook() {
+        // The mail of the first delivery takes so long that the queue hands the message to a second
+        // poller, which mails and records the notice; the first then records over what it read before.
+        NotifierHandler[] overtaking = new NotifierHandler[1];
+        NotifierHandler slow = new NotifierHandler(broker.wiring, webhooks, (to, notice) -> {
+            mailedTo.add(to);
+            if (mailedTo.size() == 1) overtaking[0].handleRequest(batch(message("m1", NotificationCodec.write(ROUTED), 2)), null);
+            return new DeliveryResult.Delivered("written");
+        }, retry);
+        overtaking[0] = slow;
+
+        SQSBatchResponse response = slow.handleRequest(batch(message("m1", NotificationCodec.write(ROUTED), 1)), null);
+
+        assertThat(failed(response)).isEmpty();
+        assertThat(mailedTo).hasSize(2);
+        assertThat(evidence()).hasSize(1);
+    }
+
+    @Test
     void aFailedAttempt_isHiddenForLongerEachTime_andLeavesNothingInTheTrailYet() {
         mailResult = new DeliveryResult.Failed("SES refused: Throttling");
 

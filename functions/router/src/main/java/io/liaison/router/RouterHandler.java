@@ -111,7 +111,9 @@ public final class RouterHandler implements RequestHandler<DynamodbEvent, Stream
                 || !Status.FILED.code().equals(text(image, "status"))) {
             return null;
         }
-        return text(image, "requestId");
+        // A compact state item holds no copy of its id (ADR 0023): its key does.
+        String pk = text(image, "PK");
+        return pk != null && pk.startsWith("REQ#") ? pk.substring("REQ#".length()) : text(image, "requestId");
     }
 
     record Purged(String requestId, long number) {}
