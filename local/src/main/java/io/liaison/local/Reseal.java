@@ -4,6 +4,7 @@ import io.liaison.config.Clients;
 import io.liaison.config.Environment;
 import io.liaison.config.Wiring;
 import io.liaison.store.DynamoRequestStore;
+import io.liaison.store.RequestItems;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
@@ -87,7 +88,7 @@ public final class Reseal {
                     .expressionAttributeValues(Map.of(":request", AttributeValue.fromS("REQUEST"))));
             for (Map<String, AttributeValue> item : page.items()) {
                 found++;
-                if (store.reseal(item.get("PK").s().substring("REQ#".length()))) sealed++;
+                if (store.reseal(RequestItems.requestIdOf(item.get("PK").s()))) sealed++;
             }
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null);

@@ -42,13 +42,9 @@ public final class NotificationService {
                         && notification.ground().equals(e.ground()));
     }
 
-    /** Records the outcome; {@code detail} is Liaison's own words (channel and status, never a secret or a URL path). */
-    public void record(Notification notification, boolean delivered, String detail) {
-        record(notification, null, delivered, detail);
-    }
-
     /**
-     * Records the outcome, first over {@code readBefore}: the request as read before
+     * Records the outcome ({@code detail} is Liaison's own words: channel and status, never a secret
+     * or a URL path), first over {@code readBefore}: the request as read before
      * {@link #unsettled} found the notice unsettled. Safe without reading again (ADR 0023): the entry
      * is written at the sequence after {@code readBefore}'s last, so an entry anyone appended since
      * (another delivery of the same notice among them) takes that place first and this one is
@@ -59,8 +55,10 @@ public final class NotificationService {
         String reason = "notice of event " + notification.sequence() + " (" + notification.action() + ") to "
                 + notification.recipient().key() + ": " + detail;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Optional<Request> request = attempt == 0 && readBefore != null ? Optional.of(readBefore) : store.find(notification.requestId());
-            if (request.isEmpty() || (request.get() != readBefore && settled(store.events(notification.requestId()), notification))) return;
+            // The first attempt writes over the read the sender made; a retry reads again, and stops
+            // if another delivery of the notice settled it meanwhile.
+            Optional<Request> request = attempt == 0 ? Optional.of(readBefore) : store.find(notification.requestId());
+            if (request.isEmpty() || (attempt > 0 && settled(store.events(notification.requestId()), notification))) return;
             Lifecycle.Applied applied = Lifecycle.record(request.get(), action, Actor.SYSTEM, clock.instant(), List.of(),
                     notification.ground(), reason);
             if (store.apply(applied.request(), applied.event())) return;

@@ -364,7 +364,7 @@ public final class DynamoRequestStore implements RequestStore {
                         .expressionAttributeNames(Map.of("#pk", GSI5PK, "#sk", GSI5SK))
                         .expressionAttributeValues(Map.of(":pk", pk, ":bound", bound))
                         .limit(limit - ids.size()).exclusiveStartKey(from));
-                response.items().forEach(item -> ids.add(s(item, PK).substring("REQ#".length())));
+                response.items().forEach(item -> ids.add(RequestItems.requestIdOf(s(item, PK))));
                 start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() && ids.size() < limit
                         ? response.lastEvaluatedKey() : null;
             } while (start != null);

@@ -28,6 +28,7 @@ import java.util.HexFormat;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The table layout: one item collection per request (the request's state item, its sealed words'
@@ -125,8 +126,15 @@ public final class RequestItems {
 
     private RequestItems() {}
 
+    private static final String REQUEST_PK_PREFIX = "REQ#";
+
     public static String requestPk(String requestId) {
-        return "REQ#" + requestId;
+        return REQUEST_PK_PREFIX + requestId;
+    }
+
+    /** The request id a partition key names ({@link #requestPk}'s inverse); null if it names no request. */
+    public static String requestIdOf(String pk) {
+        return pk != null && pk.startsWith(REQUEST_PK_PREFIX) ? pk.substring(REQUEST_PK_PREFIX.length()) : null;
     }
 
     static String agencyPk(String jurisdiction, String agency) {
@@ -173,6 +181,9 @@ public final class RequestItems {
         if (!compact) {
             put(item, KIND, "REQUEST");
             put(item, ID, r.id());
+            put(item, TYPE, r.filing().type().code());
+            put(item, URGENCY, r.filing().urgency().code());
+            time(item, FILED_AT, r.filedAt(), false); // a compact item's is the first part of GSI1SK
         }
         put(item, STATUS, r.status().code());
         item.put(VERSION, AttributeValue.fromN(Long.toString(r.version())));
@@ -180,11 +191,6 @@ public final class RequestItems {
         put(item, REQUESTER_AGENCY, r.requester().agency());
         put(item, REQUESTER_SUBJECT, r.requester().subject());
         put(item, TARGET, r.filing().targetJurisdiction());
-        if (!compact) {
-            put(item, TYPE, r.filing().type().code());
-            put(item, URGENCY, r.filing().urgency().code());
-        }
-        if (!compact) time(item, FILED_AT, r.filedAt(), false); // a compact item's is the first part of GSI1SK
         time(item, UPDATED_AT, r.updatedAt(), compact);
         if (sealedWords == null) {
             put(item, FILING, FilingCodec.write(r.filing()).toString());
@@ -237,7 +243,7 @@ public final class RequestItems {
         return item;
     }
 
-    private static final java.util.regex.Pattern HEAD = java.util.regex.Pattern.compile("[0-9a-f]{64}");
+    private static final Pattern HEAD = Pattern.compile("[0-9a-f]{64}");
 
     /** The head a state item holds (hex), whichever form it was written in; null if none. */
     static String stateHead(Map<String, AttributeValue> item) {
@@ -304,7 +310,7 @@ public final class RequestItems {
     /** The request's id: from its key (a compact item holds no copy), or the copy an older item holds. */
     private static String id(Map<String, AttributeValue> item) {
         String id = s(item, ID);
-        return id != null ? id : s(item, PK).substring("REQ#".length());
+        return id != null ? id : requestIdOf(s(item, PK));
     }
 
     /** The stored terms with what a compact item keeps beside them put back. */

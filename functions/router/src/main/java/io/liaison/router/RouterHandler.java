@@ -14,6 +14,7 @@ import io.liaison.core.NoticeQueue;
 import io.liaison.core.Notification;
 import io.liaison.core.Status;
 import io.liaison.messaging.SqsNoticeQueue;
+import io.liaison.store.RequestItems;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -111,9 +112,8 @@ public final class RouterHandler implements RequestHandler<DynamodbEvent, Stream
                 || !Status.FILED.code().equals(text(image, "status"))) {
             return null;
         }
-        // A compact state item holds no copy of its id (ADR 0023): its key does.
-        String pk = text(image, "PK");
-        return pk != null && pk.startsWith("REQ#") ? pk.substring("REQ#".length()) : text(image, "requestId");
+        // The key, not a copy: a compact state item holds none (ADR 0023).
+        return RequestItems.requestIdOf(text(image, "PK"));
     }
 
     record Purged(String requestId, long number) {}
@@ -129,12 +129,12 @@ public final class RouterHandler implements RequestHandler<DynamodbEvent, Stream
         Map<String, AttributeValue> keys = record.getDynamodb().getKeys();
         Map<String, AttributeValue> old = record.getDynamodb().getOldImage();
         String sk = keys == null ? null : text(keys, "SK");
-        String pk = keys == null ? null : text(keys, "PK");
-        if (old == null || !"PAYLOAD".equals(text(old, "kind")) || sk == null || pk == null || !pk.startsWith("REQ#")) {
+        String requestId = keys == null ? null : RequestItems.requestIdOf(text(keys, "PK"));
+        if (old == null || !"PAYLOAD".equals(text(old, "kind")) || sk == null || requestId == null) {
             return null;
         }
         String number = sk.substring("RESP#".length(), sk.length() - "#PAYLOAD".length());
-        return new Purged(pk.substring("REQ#".length()), Long.parseLong(number));
+        return new Purged(requestId, Long.parseLong(number));
     }
 
     private static String text(Map<String, AttributeValue> image, String name) {
