@@ -70,6 +70,8 @@ class EvidenceRaceTest {
         }
 
         assertThat(accepted).isEqualTo(200);
+        // The acceptance notifies the requester, and the notifier records that delivery after the race.
+        api.awaitQuietTrail("nl-police", id);
         StoredTrails.Trail trail = new StoredTrails(broker.dynamoDb(), broker.tableName()).read(id).orElseThrow();
         assertThat(trail.verify()).isInstanceOf(TrailVerifier.Valid.class);
         assertThat(trail.events()).extracting(e -> e.event().sequence())
