@@ -1,5 +1,6 @@
 # sam build (BuildMethod: makefile) calls build-<LogicalId> with ARTIFACTS_DIR set.
-# Each function ships its own classes at the root and its runtime dependencies in lib/.
+# Each function ships its own classes at the root and its runtime dependencies in lib/, a signed
+# jar's signature checked here and removed (bin/unsign-jars, docs/decisions/0026).
 # Recipes find a JDK 21+ themselves, as ./run-local and ./run-tests do.
 SHELL := /bin/bash
 MVNW ?= source bin/java-home.sh && ./mvnw
@@ -7,6 +8,7 @@ MVNW ?= source bin/java-home.sh && ./mvnw
 define build_function
 	$(MVNW) -B -q -DskipTests -pl functions/$(1) -am package dependency:copy-dependencies \
 		-DincludeScope=runtime -DoutputDirectory=$(ARTIFACTS_DIR)/lib
+	bin/unsign-jars $(ARTIFACTS_DIR)/lib/*.jar
 	cp -r functions/$(1)/target/classes/. $(ARTIFACTS_DIR)/
 endef
 

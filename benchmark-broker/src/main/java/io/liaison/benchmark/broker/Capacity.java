@@ -35,10 +35,26 @@ import java.util.UUID;
  * Local reports it for every operation the functions use, indexes included.
  */
 public final class Capacity {
-    /** {@code lambdaSlowdown}: how much longer a handler runs on Lambda at 1024 MB than here (Lambda gives 1024 MB about 0.58 vCPU). */
-    public record Options(int warmup, int lifecycles, double lambdaSlowdown, boolean digest) {
+    /**
+     * {@code lambdaSlowdown}: how much longer a handler's own work runs on Lambda at 1024 MB than here
+     * (Lambda gives 1024 MB about 0.58 vCPU); {@code latency}: how long each call to an AWS service
+     * takes there, in place of the time the local emulators took on this machine's CPUs.
+     */
+    public record Options(int warmup, int lifecycles, double lambdaSlowdown, ServiceLatency latency, boolean digest) {
         public static Options defaults() {
-            return new Options(10, 50, 1 / 0.58, true);
+            return new Options(10, 50, 1 / 0.58, ServiceLatency.assumed(), true);
+        }
+    }
+
+    /**
+     * Milliseconds per call from a Lambda function to a service in its region. Assumed, not measured
+     * here (no AWS account): DynamoDB's single-digit milliseconds, taken at the high end because most
+     * of Liaison's writes are transactions; SQS and KMS, whose calls take longer. X-Ray's subsegments
+     * of a deployed stack give the real figures (docs/decisions/0025).
+     */
+    public record ServiceLatency(double dynamoMillis, double sqsMillis, double kmsMillis) {
+        public static ServiceLatency assumed() {
+            return new ServiceLatency(8, 15, 10);
         }
     }
 
@@ -56,7 +72,7 @@ public final class Capacity {
                          double sqsRequests, List<Cost> costs, double usdPerMillionLifecycles,
                          double usdPerMillionLifecyclesWithoutApiGateway, double usdPerMillionApiRequests,
                          double usdPerMillionApiRequestsWithoutApiGateway, Map<String, Double> deadlineMonitorPerMinute,
-                         long unreportedCalls) {
+                         long unreportedCalls, double localWaitGbSeconds) {
         public String markdown() {
             StringBuilder out = new StringBuilder();
             out.append(String.format(Locale.ROOT, "One request lifecycle, mean of %d after %d warm-up (capacity units as DynamoDB Local"
@@ -80,8 +96,11 @@ public final class Capacity {
                     functions.stream().mapToDouble(Function::kmsRequests).sum()));
             out.append(String.format(Locale.ROOT, "%nAudit events per lifecycle: %.1f. Deadline monitor, per minute whatever the"
                     + " traffic: %s.%n", eventsPerLifecycle, deadlineMonitorPerMinute));
-            out.append(String.format(Locale.ROOT, "%nCost (us-east-1 on-demand prices; Lambda arm64 1024 MB, local handler times x %.2f,"
-                    + " each rounded up to 1 ms):%n%n", options.lambdaSlowdown()));
+            out.append(String.format(Locale.ROOT, "%nCost (us-east-1 on-demand prices; Lambda arm64 1024 MB: each function's median"
+                    + " handler time here less its mean wait on the local emulators, x %.2f, plus %.0f ms per DynamoDB call, %.0f per SQS"
+                    + " and %.0f per KMS request, rounded up to 1 ms; billing the local wait x %.2f instead, as the model did before,"
+                    + " gives %.3f GB-s):%n%n", options.lambdaSlowdown(), options.latency().dynamoMillis(), options.latency().sqsMillis(),
+                    options.latency().kmsMillis(), options.lambdaSlowdown(), localWaitGbSeconds));
             out.append("| component | per lifecycle | unit | USD per million lifecycles |\n| --- | ---: | --- | ---: |\n");
             for (Cost c : costs) {
                 out.append(String.format(Locale.ROOT, "| %s | %.3f | %s | %.2f |%n", c.component(), c.quantity(), c.unit(),
@@ -270,7 +289,7 @@ public final class Capacity {
         double apiPerLifecycle = observed.millis.size();
         long unreported = usage.values().stream().mapToLong(SdkMeter.Usage::unreported).sum();
         return new Result(options, prices, steps, functions, events / n, sqs, costs, all, all - gateway, all / apiPerLifecycle,
-                (all - gateway) / apiPerLifecycle, perMinute, unreported);
+                (all - gateway) / apiPerLifecycle, perMinute, unreported, localWaitGbSeconds(options, functions));
     }
 
     private static Function function(String name, double invocations, double medianMillis, SdkMeter.Usage usage, double n) {
@@ -284,7 +303,7 @@ public final class Capacity {
         double invocations = 0, gbSeconds = 0, reads = 0, writes = 0, kms = 0;
         for (Function f : functions) {
             invocations += f.invocations();
-            if (f.invocations() > 0) gbSeconds += f.invocations() * Math.ceil(f.medianMillis() * options.lambdaSlowdown()) / 1000.0;
+            if (f.invocations() > 0) gbSeconds += f.invocations() * Math.ceil(lambdaMillis(f, options)) / 1000.0;
             reads += f.readUnits();
             writes += f.writeUnits();
             kms += f.kmsRequests();
@@ -297,6 +316,24 @@ public final class Capacity {
                 new Cost("SQS", sqs, "requests", sqs * prices.sqsPerMillionRequests()),
                 new Cost("KMS", kms, "requests", kms * prices.kmsPerMillionRequests()),
                 new Cost("API Gateway HTTP API", apiCalls, "requests", apiCalls * prices.httpApiPerMillionRequests()));
+    }
+
+    /**
+     * One invocation's billed time on Lambda: its own work, slowed to Lambda's share of a CPU, and its
+     * calls at the services' latency. The local wait is DynamoDB Local and ElasticMQ working on the
+     * same two CPUs, which says nothing of how long DynamoDB takes.
+     */
+    static double lambdaMillis(Function f, Options options) {
+        double work = Math.max(0, f.medianMillis() - f.callMillis()) * options.lambdaSlowdown();
+        ServiceLatency latency = options.latency();
+        return work + (f.dynamoCalls() * latency.dynamoMillis() + f.sqsRequests() * latency.sqsMillis()
+                + f.kmsRequests() * latency.kmsMillis()) / f.invocations();
+    }
+
+    /** GB-s as the model billed them before: the whole local handler time, waits included, x the slowdown. */
+    private static double localWaitGbSeconds(Options options, List<Function> functions) {
+        return functions.stream().filter(f -> f.invocations() > 0)
+                .mapToDouble(f -> f.invocations() * Math.ceil(f.medianMillis() * options.lambdaSlowdown()) / 1000.0).sum();
     }
 
     private List<String> actions(String requestId) {
@@ -322,7 +359,7 @@ public final class Capacity {
         }
         Options d = Options.defaults();
         Options options = new Options(Throughput.arg(args, 2, d.warmup()), Throughput.arg(args, 1, d.lifecycles()),
-                d.lambdaSlowdown(), d.digest());
+                d.lambdaSlowdown(), d.latency(), d.digest());
         Result result;
         try (LocalBroker broker = Brokers.onFreePorts(true)) {
             result = run(broker, options, Prices.usEast1());

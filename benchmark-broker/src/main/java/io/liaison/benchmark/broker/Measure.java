@@ -30,7 +30,7 @@ public final class Measure {
         int warmInvocations = intOption(args, "--warm", 50);
         Capacity.Options capacityDefaults = Capacity.Options.defaults();
         var capacityOptions = new Capacity.Options(capacityDefaults.warmup(), intOption(args, "--lifecycles", capacityDefaults.lifecycles()),
-                capacityDefaults.lambdaSlowdown(), capacityDefaults.digest());
+                capacityDefaults.lambdaSlowdown(), capacityDefaults.latency(), capacityDefaults.digest());
         Throughput.Options throughputDefaults = Throughput.Options.defaults();
         var throughputOptions = new Throughput.Options(intOption(args, "--concurrency", throughputDefaults.concurrency()),
                 10, intOption(args, "--seconds", 15), throughputDefaults.rounds(), throughputDefaults.idempotencyKeys(), 60);
