@@ -32,7 +32,7 @@ import java.util.Set;
 
 /**
  * Loads the directory of contact points and the routing policy from their JSON data files
- * (shared/src/main/resources/liaison/). Read once per container; a file that does not parse
+ * (shared/adapters/src/main/resources/liaison/). Read once per container; a file that does not parse
  * stops the function at init, never half-way through a request.
  */
 public final class PolicyFiles {

@@ -23,7 +23,7 @@ import java.util.TreeSet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
-/** The demo directory and routing policy that ship in shared/src/main/resources/liaison/. */
+/** The demo directory and routing policy that ship in shared/adapters/src/main/resources/liaison/. */
 class PolicyFilesTest {
     private final Directory directory = PolicyFiles.directory(Json.MAPPER);
     private final RoutingPolicy policy = PolicyFiles.routingPolicy(Json.MAPPER);

@@ -23,7 +23,7 @@ import static org.assertj.core.api.InstanceOfAssertFactories.type;
 
 /**
  * Where a filed request goes. The first part walks cases/routing.json over the demo directory and
- * routing policy that ship in shared/src/main/resources/liaison/; the second part pins the rule
+ * routing policy that ship in shared/adapters/src/main/resources/liaison/; the second part pins the rule
  * mechanics with a small policy made by hand.
  */
 class RoutingTest {
