@@ -1,11 +1,13 @@
 # sam build (BuildMethod: makefile) calls build-<LogicalId> with ARTIFACTS_DIR set.
-# Each function ships its own classes at the root and its runtime dependencies in lib/, a signed
-# jar's signature checked here and removed (bin/unsign-jars, docs/decisions/0026).
+# Each function ships its own classes at the root and its module's runtime dependencies in lib/,
+# nothing else (BuiltArtifactsTest compares lib/ with META-INF/liaison/runtime-dependencies.txt);
+# a signed jar's signature is checked here and removed (bin/unsign-jars, docs/decisions/0026).
 # Recipes find a JDK 21+ themselves, as ./run-local and ./run-tests do.
 SHELL := /bin/bash
 MVNW ?= source bin/java-home.sh && ./mvnw
 
 define build_function
+	rm -rf $(ARTIFACTS_DIR)/lib
 	$(MVNW) -B -q -DskipTests -pl functions/$(1) -am package dependency:copy-dependencies \
 		-DincludeScope=runtime -DoutputDirectory=$(ARTIFACTS_DIR)/lib
 	bin/unsign-jars $(ARTIFACTS_DIR)/lib/*.jar

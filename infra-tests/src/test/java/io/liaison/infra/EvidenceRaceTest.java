@@ -3,7 +3,7 @@ package io.liaison.infra;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.liaison.audit.TrailVerifier;
 import io.liaison.config.Environment;
-import io.liaison.config.Wiring;
+import io.liaison.store.EncryptionSdkCiphers;
 import io.liaison.core.Actor;
 import io.liaison.core.Lifecycle;
 import io.liaison.core.Request;
@@ -39,7 +39,7 @@ class EvidenceRaceTest {
         api.awaitRouted("nl-police", id);
         api.awaitQuietTrail("nl-police", id);
         var store = new DynamoRequestStore(broker.dynamoDb(), broker.tableName(), Clock.systemUTC(),
-                Wiring.cipher(new Environment(broker.environment("IntakeFunction")), broker.dynamoDb()));
+                EncryptionSdkCiphers.INSTANCE.payloads(new Environment(broker.environment("IntakeFunction")), broker.dynamoDb()));
         CountDownLatch start = new CountDownLatch(1);
 
         int accepted;

@@ -254,18 +254,22 @@ class FunctionPoliciesTest {
                 "ReviewFunction", "NotifierFunction");
         // With the hierarchical keyring, reading the key store and decrypting is holding the branch key,
         // which seals as well as opens: only the functions that seal or open payloads and words may read it.
-        // Only the policy function asks KMS for data keys (a webhook secret's); the others seal under the branch key.
+        // Only the policy function has KMS seal anything itself (a webhook secret, ADR 0024); nobody asks
+        // for data keys: payloads and words are sealed under the branch key.
         Set<String> mayReadKeyStore = new HashSet<>();
         Set<String> makeDataKeys = new HashSet<>();
+        Set<String> encrypt = new HashSet<>();
         for (Template.Function function : template.functions()) {
             for (TemplatePolicies.Statement statement : TemplatePolicies.of(template, function)) {
                 if (statement.resources().contains("table:PayloadKeyStore")) mayReadKeyStore.add(function.logicalId());
                 if (statement.actions().contains("kms:GenerateDataKey")) makeDataKeys.add(function.logicalId());
+                if (statement.actions().contains("kms:Encrypt")) encrypt.add(function.logicalId());
             }
         }
         assertThat(mayReadKeyStore).containsExactlyInAnyOrder("IntakeFunction", "CaseworkFunction", "TrackingFunction",
                 "ReviewFunction");
-        assertThat(makeDataKeys).containsExactly("PolicyFunction");
+        assertThat(makeDataKeys).isEmpty();
+        assertThat(encrypt).containsExactly("PolicyFunction");
         assertThat(mayDecrypt).doesNotContain("RouterFunction", "AuditFunction", "DeadlineFunction", "DigestFunction",
                 "PolicyFunction");
     }

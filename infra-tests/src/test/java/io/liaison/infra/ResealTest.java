@@ -2,7 +2,7 @@ package io.liaison.infra;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.liaison.config.Environment;
-import io.liaison.config.Wiring;
+import io.liaison.store.EncryptionSdkCiphers;
 import io.liaison.local.LocalBroker;
 import io.liaison.local.Reseal;
 import io.liaison.store.DynamoRequestStore;
@@ -47,7 +47,7 @@ class ResealTest {
 
         // WHEN the re-seal command runs, THEN the item holds the words sealed, and reads as it did
         var store = new DynamoRequestStore(broker.dynamoDb(), broker.tableName(), Clock.systemUTC(),
-                Wiring.cipher(new Environment(broker.environment("IntakeFunction")), broker.dynamoDb()));
+                EncryptionSdkCiphers.INSTANCE.payloads(new Environment(broker.environment("IntakeFunction")), broker.dynamoDb()));
         Reseal.Counts counts = Reseal.reseal(broker.dynamoDb(), store, broker.tableName());
         Map<String, AttributeValue> sealed = broker.dynamoDb().getItem(g -> g.tableName(broker.tableName())
                 .key(key).consistentRead(true)).item();

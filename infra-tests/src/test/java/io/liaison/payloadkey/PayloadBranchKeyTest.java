@@ -1,5 +1,6 @@
 package io.liaison.payloadkey;
 
+import io.liaison.customresource.CustomResource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.liaison.local.LocalBroker;

@@ -23,9 +23,9 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * PayloadKey as KMS holds it on AWS, for the calls the Encryption SDK's keyrings make:
- * GenerateDataKey and Decrypt (the KMS keyring, webhook secrets), Decrypt of a branch key (the
- * hierarchical keyring), GenerateDataKeyWithoutPlaintext and ReEncrypt (creating a branch key, by
+ * PayloadKey as KMS holds it on AWS, for the calls Liaison makes: Encrypt and Decrypt (webhook
+ * secrets, ADR 0024), GenerateDataKey and Decrypt (the Encryption SDK's KMS keyring), Decrypt of a
+ * branch key (the hierarchical keyring), GenerateDataKeyWithoutPlaintext and ReEncrypt (creating a branch key, by
  * {@link #ADMIN}, the key store's administrator). Each function reaches it at its own path ({@code /IntakeFunction}),
  * which stands in for the function's role: a call the template's policy does not allow that function
  * is refused with AccessDeniedException, as IAM would. So the local server proves, call by call,
@@ -41,6 +41,8 @@ public final class LocalKms implements AutoCloseable {
     public static final String ADMIN = "KeyStoreAdmin";
     static final Set<String> ADMIN_ACTIONS = Set.of("kms:GenerateDataKeyWithoutPlaintext", "kms:ReEncrypt");
     private static final int IV_BYTES = 12;
+    /** KMS encrypts at most 4 KB of plaintext directly. */
+    private static final int ENCRYPT_LIMIT = 4096;
 
     private final HttpServer server;
     private final String keyArn;
@@ -127,6 +129,17 @@ public final class LocalKms implements AutoCloseable {
                             .put("Plaintext", Base64.getEncoder().encodeToString(dataKey))
                             .put("CiphertextBlob", Base64.getEncoder().encodeToString(wrap(dataKey, context)));
                     reply(exchange, 200, out);
+                }
+                // A secret sealed by KMS itself: the same wrapping as a data key's, so Decrypt opens both.
+                case "Encrypt" -> {
+                    byte[] plaintext = Base64.getDecoder().decode(body.path("Plaintext").asText());
+                    if (plaintext.length == 0 || plaintext.length > ENCRYPT_LIMIT) {
+                        reply(exchange, 400, error("ValidationException", "Plaintext must be 1 to 4096 bytes"));
+                        return;
+                    }
+                    reply(exchange, 200, Json.MAPPER.createObjectNode().put("KeyId", keyArn)
+                            .put("CiphertextBlob", Base64.getEncoder().encodeToString(wrap(plaintext, context)))
+                            .put("EncryptionAlgorithm", "SYMMETRIC_DEFAULT"));
                 }
                 case "Decrypt" -> {
                     byte[] dataKey;

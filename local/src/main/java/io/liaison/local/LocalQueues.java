@@ -1,6 +1,6 @@
 package io.liaison.local;
 
-import io.liaison.config.Clients;
+import io.liaison.messaging.SqsClients;
 import io.liaison.config.Environment;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
@@ -31,7 +31,7 @@ final class LocalQueues implements AutoCloseable {
         this.server = server;
         this.endpoint = endpoint;
         this.region = region;
-        this.client = Clients.sqs(new Environment(Map.of("AWS_REGION", region, "AWS_ACCESS_KEY_ID", "local",
+        this.client = SqsClients.sqs(new Environment(Map.of("AWS_REGION", region, "AWS_ACCESS_KEY_ID", "local",
                 "AWS_SECRET_ACCESS_KEY", "local", "AWS_ENDPOINT_URL_SQS", endpoint)));
     }
 

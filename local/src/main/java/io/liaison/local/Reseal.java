@@ -3,6 +3,7 @@ package io.liaison.local;
 import io.liaison.config.Clients;
 import io.liaison.config.Environment;
 import io.liaison.config.Wiring;
+import io.liaison.store.EncryptionSdkCiphers;
 import io.liaison.store.DynamoRequestStore;
 import io.liaison.store.RequestItems;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -61,7 +62,7 @@ public final class Reseal {
             if (dataDir != null) variables.put(Wiring.PAYLOAD_KEY, LocalKeys.load(dataDir).get(Wiring.PAYLOAD_KEY));
             Environment env = new Environment(variables);
             try (DynamoDbClient db = Clients.dynamoDb(env)) {
-                Counts counts = reseal(db, new DynamoRequestStore(db, table, Clock.systemUTC(), Wiring.cipher(env, db)), table);
+                Counts counts = reseal(db, new DynamoRequestStore(db, table, Clock.systemUTC(), EncryptionSdkCiphers.INSTANCE.payloads(env, db)), table);
                 int left = counts.found() - counts.sealed();
                 out.printf("re-sealed %d of %d requests stored in clear%s%n", counts.sealed(), counts.found(),
                         left == 0 ? "" : "; " + left + " changed meanwhile: run again");

@@ -14,6 +14,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
@@ -22,14 +26,27 @@ import static org.assertj.core.api.Assertions.fail;
 
 /**
  * What {@code sam build} made (the folder given as -Dliaison.artifacts, usually .aws-sam/build):
- * every function of template.yaml has an artifact, its Handler class and method load from it
- * alone, and it ships no Apache or Netty HTTP client. .ci/run runs this after sam build; a plain
- * test run has no artifacts, and skips it.
+ * every function of template.yaml and of its nested stacks has an artifact, its Handler class and
+ * method load from it alone, it ships no Apache or Netty HTTP client, only the functions that seal
+ * or open payloads ship an encryption library, and lib/ holds exactly the runtime dependencies its
+ * module declares (ADR 0024). .ci/run runs this after sam build; a plain test run has no
+ * artifacts, and skips it.
  */
 class BuiltArtifactsTest {
     /** Packages of the HTTP clients the functions must not ship: the SDK's url-connection client is enough. */
     private static final List<String> FORBIDDEN = List.of("org/apache/http/", "org/apache/hc/", "io/netty/",
             "software/amazon/awssdk/http/apache/", "software/amazon/awssdk/http/apache5/", "software/amazon/awssdk/http/nio/netty/");
+    /** The Encryption SDK, the Material Providers Library and what it brings (BouncyCastle, the Dafny runtime). */
+    private static final List<String> ENCRYPTION = List.of("com/amazonaws/encryptionsdk/", "software/amazon/cryptography/",
+            "org/bouncycastle/", "dafny/");
+    /** The functions that seal or open payloads, reasons and words, and the one that creates their branch key. */
+    private static final Set<String> SEALING = Set.of("IntakeFunction", "CaseworkFunction", "TrackingFunction",
+            "ReviewFunction", "PayloadKeyFunction");
+    /** What the function's pom declares, written into its classes at build time (the root pom's dependency plugin). */
+    static final String DECLARED = "META-INF/liaison/runtime-dependencies.txt";
+    /** Functions of the nested stacks, where sam build puts them: under the nested stack's logical id. */
+    private static final Map<String, String> NESTED = Map.of("PayloadKeyFunction", "PayloadBranchKey/PayloadKeyFunction",
+            "ConsolePublisherFunction", "ConsoleRelease/ConsolePublisherFunction");
 
     private final Template template = Template.read(Template.locate(Path.of("")));
 
@@ -47,6 +64,87 @@ class BuiltArtifactsTest {
             assertHandlerLoads(function, artifact, jars);
             assertNoForbiddenClient(function, artifact, jars);
         }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> onlyTheFunctionsThatSealOrOpen_shipAnEncryptionLibrary() {
+        Path artifacts = artifacts();
+        return everyArtifact(artifacts).entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getKey(), () -> {
+            Path artifact = artifacts.resolve(e.getValue());
+            List<String> found = entries(artifact, jars(artifact), ENCRYPTION);
+            if (SEALING.contains(e.getKey())) {
+                assertThat(found).as("%s seals or opens: it needs the Encryption SDK", e.getKey()).isNotEmpty();
+            } else {
+                assertThat(found).as("%s never seals or opens a payload, yet ships an encryption library", e.getKey()).isEmpty();
+            }
+        }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyFunctionsLib_holdsExactlyTheRuntimeDependenciesItsModuleDeclares() {
+        Path artifacts = artifacts();
+        return everyArtifact(artifacts).entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getKey(), () -> {
+            Path artifact = artifacts.resolve(e.getValue());
+            Path declared = artifact.resolve(DECLARED);
+            assertThat(declared).as("%s: built without %s (the Makefile recipe packages its module)", e.getKey(), DECLARED).isRegularFile();
+            Set<String> expected = new TreeSet<>(jarNames(Files.readAllLines(declared)));
+            Set<String> shipped = new TreeSet<>();
+            for (Path jar : jars(artifact)) shipped.add(jar.getFileName().toString());
+            Set<String> undeclared = new TreeSet<>(shipped);
+            undeclared.removeAll(expected);
+            Set<String> missing = new TreeSet<>(expected);
+            missing.removeAll(shipped);
+            assertThat(undeclared).as("%s ships jars its module does not declare", e.getKey()).isEmpty();
+            assertThat(missing).as("%s lacks jars its module declares", e.getKey()).isEmpty();
+        }));
+    }
+
+    /**
+     * The jar file names dependency:copy-dependencies gives the lines of dependency:list
+     * ({@code group:artifact:type[:classifier]:version:scope}, then perhaps a module name).
+     */
+    static List<String> jarNames(List<String> listed) {
+        List<String> names = new ArrayList<>();
+        for (String line : listed) {
+            String plain = line.replaceAll("\u001B\\[[0-9;]*m", "").trim();
+            if (plain.isEmpty() || plain.startsWith("The following")) continue;
+            String[] parts = plain.split("\\s+")[0].split(":");
+            if (parts.length < 5) continue;
+            String classifier = parts.length == 6 ? "-" + parts[3] : "";
+            String version = parts[parts.length - 2];
+            names.add(parts[1] + "-" + version + classifier + "." + parts[2]);
+        }
+        return names;
+    }
+
+    private static Path artifacts() {
+        String folder = System.getProperty("liaison.artifacts");
+        Assumptions.assumeTrue(folder != null, "no -Dliaison.artifacts: sam build has not run");
+        return Template.locate(Path.of("")).getParent().resolve(folder);
+    }
+
+    /** Function logical id -> its folder under the artifacts: template.yaml's and the nested stacks'. */
+    private Map<String, String> everyArtifact(Path artifacts) {
+        Map<String, String> all = new TreeMap<>();
+        template.functions().forEach(f -> all.put(f.logicalId(), f.logicalId()));
+        all.putAll(NESTED);
+        all.values().forEach(folder -> assertThat(artifacts.resolve(folder)).as("sam build made no artifact at %s", folder).isDirectory());
+        return all;
+    }
+
+    /** The first entry of each jar (and of the classes at the root) under one of the packages. */
+    private static List<String> entries(Path artifact, List<Path> jars, List<String> packages) throws IOException {
+        List<String> found = new ArrayList<>();
+        for (Path jar : jars) {
+            try (JarFile file = new JarFile(jar.toFile())) {
+                file.stream().map(e -> e.getName()).filter(name -> packages.stream().anyMatch(name::startsWith)).findFirst()
+                        .ifPresent(name -> found.add(artifact.relativize(jar) + " (" + name + ")"));
+            }
+        }
+        for (String p : packages) {
+            if (Files.isDirectory(artifact.resolve(p))) found.add(p);
+        }
+        return found;
     }
 
     private static void assertHandlerLoads(Template.Function function, Path artifact, List<Path> jars) throws Exception {

@@ -1,7 +1,7 @@
 package io.liaison.local;
 
-import io.liaison.store.EncryptedPayloads;
 import io.liaison.store.PayloadCipher;
+import io.liaison.store.WebhookSecrets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,17 +17,18 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The local stand-in for PayloadKey: the Encryption SDK's KMS keyring works on it, and it keeps each function to its grants. */
+/** The local stand-in for PayloadKey: webhook secrets are sealed and opened on it as on KMS, and it keeps each function to its grants. */
 class LocalKmsTest {
     private static final String KEY_ARN = "arn:aws:kms:eu-central-1:000000000000:key/local-payload-key";
-    private static final Map<String, String> CONTEXT = Map.of("requestId", "r-1", "part", "request");
+    private static final Map<String, String> CONTEXT = Map.of("purpose", "webhook-secret", "recipient", "CP#nl-police");
     private static LocalKms kms;
 
     @BeforeAll
     static void start() throws Exception {
         kms = LocalKms.start("127.0.0.1", 0, KEY_ARN, new byte[32], Map.of(
+                "PolicyFunction", Set.of("kms:Encrypt"),
+                "NotifierFunction", Set.of("kms:Decrypt"),
                 "IntakeFunction", Set.of("kms:GenerateDataKey", "kms:Decrypt"),
-                "TrackingFunction", Set.of("kms:Decrypt"),
                 "RouterFunction", Set.of()));
     }
 
@@ -37,28 +38,30 @@ class LocalKmsTest {
     }
 
     @Test
-    void aFunctionGrantedTheKey_sealsAndOpensThroughTheKmsKeyring() {
-        PayloadCipher intake = cipher("IntakeFunction");
+    void aSecretThePolicyFunctionSealed_opensForTheNotifier_underItsContextOnly() {
+        byte[] sealed = secrets("PolicyFunction").seal("whsec_c2VjcmV0".getBytes(StandardCharsets.UTF_8), CONTEXT);
+        PayloadCipher notifier = secrets("NotifierFunction");
 
-        byte[] sealed = intake.seal("suspect@example.org".getBytes(StandardCharsets.UTF_8), CONTEXT);
-
-        assertThat(new String(intake.open(sealed, CONTEXT), StandardCharsets.UTF_8)).isEqualTo("suspect@example.org");
+        assertThat(notifier.open(sealed, CONTEXT)).asString(StandardCharsets.UTF_8).isEqualTo("whsec_c2VjcmV0");
+        assertThatThrownBy(() -> notifier.open(sealed, Map.of("purpose", "webhook-secret", "recipient", "CP#de-bka")))
+                .isInstanceOf(PayloadCipher.Unreadable.class);
     }
 
     @Test
-    void aFunctionGrantedDecryptOnly_opensWhatAnotherSealed_butCannotSeal() {
-        byte[] sealed = cipher("IntakeFunction").seal("words".getBytes(StandardCharsets.UTF_8), CONTEXT);
-        PayloadCipher tracking = cipher("TrackingFunction");
+    void theNotifier_cannotSeal_andThePolicyFunction_cannotOpen() {
+        byte[] sealed = secrets("PolicyFunction").seal("whsec_c2VjcmV0".getBytes(StandardCharsets.UTF_8), CONTEXT);
 
-        assertThat(tracking.open(sealed, CONTEXT)).asString(StandardCharsets.UTF_8).isEqualTo("words");
-        assertThatThrownBy(() -> tracking.seal(new byte[1], CONTEXT)).hasStackTraceContaining("not authorized to perform: kms:GenerateDataKey");
+        assertThatThrownBy(() -> secrets("NotifierFunction").seal(new byte[1], CONTEXT))
+                .hasStackTraceContaining("not authorized to perform: kms:Encrypt");
+        assertThatThrownBy(() -> secrets("PolicyFunction").open(sealed, CONTEXT))
+                .hasStackTraceContaining("not authorized to perform: kms:Decrypt");
     }
 
     @Test
-    void aFunctionWithoutAGrant_cannotOpenWhatPeopleWrote() {
-        byte[] sealed = cipher("IntakeFunction").seal("words".getBytes(StandardCharsets.UTF_8), CONTEXT);
+    void aFunctionWithoutAGrant_cannotOpenASecret() {
+        byte[] sealed = secrets("PolicyFunction").seal("whsec_c2VjcmV0".getBytes(StandardCharsets.UTF_8), CONTEXT);
 
-        assertThatThrownBy(() -> cipher("RouterFunction").open(sealed, CONTEXT)).isInstanceOf(PayloadCipher.Unreadable.class)
+        assertThatThrownBy(() -> secrets("RouterFunction").open(sealed, CONTEXT))
                 .hasStackTraceContaining("not authorized to perform: kms:Decrypt");
     }
 
@@ -87,13 +90,15 @@ class LocalKmsTest {
 
         // Intake seals under the branch key (ADR 0021): it decrypts the branch key, it makes no data keys.
         assertThat(grants.get("IntakeFunction")).containsExactly("kms:Decrypt");
-        assertThat(grants.get("PolicyFunction")).containsExactly("kms:GenerateDataKey");
+        // The policy function seals webhook secrets with KMS itself (ADR 0024): no data keys, no opening.
+        assertThat(grants.get("PolicyFunction")).containsExactly("kms:Encrypt");
+        assertThat(grants.get("NotifierFunction")).containsExactly("kms:Decrypt");
         assertThat(grants.get("RouterFunction")).isEmpty();
         assertThat(grants.get("TrackingFunction")).contains("kms:Decrypt").doesNotContain("kms:GenerateDataKey");
     }
 
-    private static PayloadCipher cipher(String function) {
-        return EncryptedPayloads.kms(KEY_ARN, client(function));
+    private static PayloadCipher secrets(String function) {
+        return WebhookSecrets.kms(client(function), KEY_ARN);
     }
 
     private static KmsClient client(String function) {

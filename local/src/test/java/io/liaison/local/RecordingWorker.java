@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import io.liaison.config.Clients;
+import io.liaison.messaging.SqsClients;
 import io.liaison.config.Environment;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
@@ -23,7 +23,7 @@ public final class RecordingWorker implements RequestHandler<SQSEvent, SQSBatchR
     private final String deliveries;
 
     public RecordingWorker(Environment env) {
-        this.sqs = Clients.sqs(env);
+        this.sqs = SqsClients.sqs(env);
         this.deliveries = env.require("DELIVERIES_URL");
     }
 

@@ -1,5 +1,6 @@
 package io.liaison.publisher;
 
+import io.liaison.customresource.CustomResource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.liaison.store.EncryptionSdkCiphers;
 import io.liaison.config.Environment;
 import io.liaison.config.Priming;
 import io.liaison.config.Wiring;
@@ -31,7 +32,7 @@ public final class IntakeHandler implements RequestHandler<APIGatewayV2HTTPEvent
     }
 
     public IntakeHandler(Environment env) {
-        this(Wiring.from(env));
+        this(Wiring.from(env, EncryptionSdkCiphers.INSTANCE));
         priming = Priming.register(this::prime);
     }
 

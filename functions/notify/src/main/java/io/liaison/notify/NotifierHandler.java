@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.liaison.config.Clients;
+import io.liaison.messaging.SqsClients;
 import io.liaison.config.Environment;
 import io.liaison.config.Priming;
 import io.liaison.config.Wiring;
@@ -205,7 +206,7 @@ public final class NotifierHandler implements RequestHandler<SQSEvent, SQSBatchR
 
             @Override
             public synchronized SqsClient get() {
-                if (client == null) client = Clients.sqs(env);
+                if (client == null) client = SqsClients.sqs(env);
                 return client;
             }
         };

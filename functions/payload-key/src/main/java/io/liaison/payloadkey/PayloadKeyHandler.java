@@ -1,5 +1,6 @@
 package io.liaison.payloadkey;
 
+import io.liaison.customresource.CustomResource;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.liaison.config.Clients;

@@ -6,7 +6,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
-import io.liaison.config.Clients;
+import io.liaison.messaging.SqsClients;
 import io.liaison.config.Environment;
 import io.liaison.config.Priming;
 import io.liaison.config.Wiring;
@@ -39,7 +39,7 @@ public final class RouterHandler implements RequestHandler<DynamodbEvent, Stream
     }
 
     public RouterHandler(Environment env) {
-        this(Wiring.from(env), new SqsNoticeQueue(Clients.sqs(env), env.require(NOTIFICATION_QUEUE_URL)));
+        this(Wiring.from(env), new SqsNoticeQueue(SqsClients.sqs(env), env.require(NOTIFICATION_QUEUE_URL)));
         priming = Priming.register(this::prime);
     }
 

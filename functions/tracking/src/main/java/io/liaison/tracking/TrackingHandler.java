@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.liaison.store.EncryptionSdkCiphers;
 import io.liaison.config.Environment;
 import io.liaison.config.Priming;
 
@@ -30,7 +31,7 @@ public final class TrackingHandler implements RequestHandler<APIGatewayV2HTTPEve
     }
 
     public TrackingHandler(Environment env) {
-        this(Wiring.from(env));
+        this(Wiring.from(env, EncryptionSdkCiphers.INSTANCE));
         priming = Priming.register(this::prime);
     }
 
