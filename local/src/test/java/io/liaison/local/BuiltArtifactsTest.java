@@ -99,6 +99,28 @@ class BuiltArtifactsTest {
         }));
     }
 
+    /** A signed jar is checked entry by entry as its classes load: 100-160 ms of BouncyCastle's first use (ADR 0026). */
+    @TestFactory
+    Stream<DynamicTest> noFunctionShipsASignedJar_theBuildCheckedAndRemovedEachSignature() {
+        Path artifacts = artifacts();
+        return everyArtifact(artifacts).entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getKey(), () -> {
+            Path artifact = artifacts.resolve(e.getValue());
+            List<String> signed = new ArrayList<>();
+            for (Path jar : jars(artifact)) {
+                try (JarFile file = new JarFile(jar.toFile())) {
+                    if (file.stream().map(entry -> entry.getName()).anyMatch(BuiltArtifactsTest::isSignature)) {
+                        signed.add(artifact.relativize(jar).toString());
+                    }
+                }
+            }
+            assertThat(signed).as("%s ships signed jars (bin/unsign-jars was not run on its lib/)", e.getKey()).isEmpty();
+        }));
+    }
+
+    static boolean isSignature(String entry) {
+        return entry.matches("META-INF/[^/]+\\.(SF|RSA|DSA|EC)");
+    }
+
     /**
      * The jar file names dependency:copy-dependencies gives the lines of dependency:list
      * ({@code group:artifact:type[:classifier]:version:scope}, then perhaps a module name).
