@@ -7,9 +7,11 @@ SHELL := /bin/bash
 MVNW ?= source bin/java-home.sh && ./mvnw
 
 define build_function
-	rm -rf $(ARTIFACTS_DIR)/lib
-	$(MVNW) -B -q -DskipTests -pl functions/$(1) -am package dependency:copy-dependencies \
-		-DincludeScope=runtime -DoutputDirectory=$(ARTIFACTS_DIR)/lib
+	rm -rf $(ARTIFACTS_DIR)/lib functions/$(1)/target/dependency
+	# Each module of the reactor copies its own dependencies into its target/dependency: only the
+	# function's are its lib/ (the adapters' optional KMS client is not the router's).
+	$(MVNW) -B -q -DskipTests -pl functions/$(1) -am package dependency:copy-dependencies -DincludeScope=runtime
+	cp -r functions/$(1)/target/dependency $(ARTIFACTS_DIR)/lib
 	bin/unsign-jars $(ARTIFACTS_DIR)/lib/*.jar
 	cp -r functions/$(1)/target/classes/. $(ARTIFACTS_DIR)/
 endef

@@ -2,6 +2,7 @@ package io.liaison.local;
 
 import io.liaison.config.Clients;
 import io.liaison.config.Environment;
+import io.liaison.config.KmsClients;
 import io.liaison.store.BranchKeys;
 import io.liaison.store.EncryptedPayloads;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -58,7 +59,7 @@ final class BranchKeyCommand {
             return 2;
         }
         Environment env = new Environment(variables);
-        try (DynamoDbClient db = Clients.dynamoDb(env); KmsClient kms = Clients.kms(env)) {
+        try (DynamoDbClient db = Clients.dynamoDb(env); KmsClient kms = KmsClients.kms(env)) {
             var keyStore = EncryptedPayloads.keyStore(keyArn, table, db, kms);
             if (rotate) {
                 BranchKeys.rotate(keyStore);

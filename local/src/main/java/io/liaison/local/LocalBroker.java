@@ -12,6 +12,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import io.liaison.config.Clients;
 import io.liaison.config.Environment;
+import io.liaison.config.KmsClients;
 import io.liaison.config.PolicyFiles;
 import io.liaison.core.Directory;
 import io.liaison.json.Json;
@@ -183,7 +184,7 @@ public final class LocalBroker implements AutoCloseable {
             running.add(kms);
             if (keyStore != null) {
                 // The operator's one step on AWS (liaison-local.jar branch-key), done here at first start.
-                try (var admin = Clients.kms(new Environment(Map.of("AWS_REGION", region(), "AWS_ACCESS_KEY_ID", "local",
+                try (var admin = KmsClients.kms(new Environment(Map.of("AWS_REGION", region(), "AWS_ACCESS_KEY_ID", "local",
                         "AWS_SECRET_ACCESS_KEY", "local", "AWS_ENDPOINT_URL_KMS", kms.endpoint(LocalKms.ADMIN))))) {
                     io.liaison.store.BranchKeys.ensure(io.liaison.store.EncryptedPayloads.keyStore(kms.keyArn(), keyStoreTableName,
                             dynamoDb, admin), dynamoDb, keyStoreTableName);

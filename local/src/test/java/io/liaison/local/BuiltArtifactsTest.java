@@ -42,6 +42,9 @@ class BuiltArtifactsTest {
     /** The functions that seal or open payloads, reasons and words, and the one that creates their branch key. */
     private static final Set<String> SEALING = Set.of("IntakeFunction", "CaseworkFunction", "TrackingFunction",
             "ReviewFunction", "PayloadKeyFunction");
+    /** Besides the sealing functions (the keyring's branch key), the ones that call KMS: secrets, pseudonyms, digests. */
+    private static final Set<String> CALLING_KMS = Set.of("PolicyFunction", "NotifierFunction", "AuditFunction", "DigestFunction");
+    private static final List<String> KMS = List.of("software/amazon/awssdk/services/kms/");
     /** What the function's pom declares, written into its classes at build time (the root pom's dependency plugin). */
     static final String DECLARED = "META-INF/liaison/runtime-dependencies.txt";
     /** Functions of the nested stacks, where sam build puts them: under the nested stack's logical id. */
@@ -96,6 +99,20 @@ class BuiltArtifactsTest {
             missing.removeAll(shipped);
             assertThat(undeclared).as("%s ships jars its module does not declare", e.getKey()).isEmpty();
             assertThat(missing).as("%s lacks jars its module declares", e.getKey()).isEmpty();
+        }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> onlyTheFunctionsThatCallKms_shipItsClient() {
+        Path artifacts = artifacts();
+        return everyArtifact(artifacts).entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getKey(), () -> {
+            Path artifact = artifacts.resolve(e.getValue());
+            List<String> found = entries(artifact, jars(artifact), KMS);
+            if (SEALING.contains(e.getKey()) || CALLING_KMS.contains(e.getKey())) {
+                assertThat(found).as("%s calls KMS: it needs the KMS client", e.getKey()).isNotEmpty();
+            } else {
+                assertThat(found).as("%s never calls KMS, yet ships its client", e.getKey()).isEmpty();
+            }
         }));
     }
 

@@ -102,7 +102,7 @@ class LocalKmsTest {
     }
 
     private static KmsClient client(String function) {
-        return io.liaison.config.Clients.kms(new io.liaison.config.Environment(Map.of("AWS_ACCESS_KEY_ID", "local",
+        return io.liaison.config.KmsClients.kms(new io.liaison.config.Environment(Map.of("AWS_ACCESS_KEY_ID", "local",
                 "AWS_SECRET_ACCESS_KEY", "local", "AWS_ENDPOINT_URL_KMS", kms.endpoint(function))));
     }
 }

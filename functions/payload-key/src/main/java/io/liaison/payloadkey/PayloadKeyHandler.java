@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.liaison.config.Clients;
 import io.liaison.config.Environment;
+import io.liaison.config.KmsClients;
 import io.liaison.store.BranchKeys;
 import io.liaison.store.EncryptedPayloads;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -39,7 +40,7 @@ public final class PayloadKeyHandler implements RequestStreamHandler {
     }
 
     private PayloadKeyHandler(Environment env) {
-        this(Clients.dynamoDb(env), Clients.kms(env), CustomResource.Answer.overHttp());
+        this(Clients.dynamoDb(env), KmsClients.kms(env), CustomResource.Answer.overHttp());
     }
 
     PayloadKeyHandler(DynamoDbClient dynamoDb, KmsClient kms, CustomResource.Answer answer) {

@@ -11,7 +11,6 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
-import software.amazon.awssdk.services.kms.KmsClient;
 
 import java.net.URI;
 
@@ -29,10 +28,6 @@ public final class Clients {
     /** The stream API of the same DynamoDB: the local server polls it as Lambda's event source mapping does. */
     public static DynamoDbStreamsClient dynamoDbStreams(Environment env) {
         return configured(DynamoDbStreamsClient.builder(), env, "AWS_ENDPOINT_URL_DYNAMODB").build();
-    }
-
-    public static KmsClient kms(Environment env) {
-        return configured(KmsClient.builder(), env, "AWS_ENDPOINT_URL_KMS").build();
     }
 
     /** A builder set up as every Liaison client is: for modules that bring their own service client (SQS, SES). */

@@ -263,18 +263,18 @@ public final class Wiring {
         return env.optional(DIGEST_SIGNING_KEY)
                 .map(key -> io.liaison.audit.DigestSigner.local(Base64.getDecoder().decode(key),
                         Base64.getDecoder().decode(env.require(DIGEST_PUBLIC_KEY))))
-                .orElseGet(() -> new io.liaison.audit.KmsDigestSigner(Clients.kms(env), env.require(DIGEST_KMS_KEY_ARN)));
+                .orElseGet(() -> new io.liaison.audit.KmsDigestSigner(KmsClients.kms(env), env.require(DIGEST_KMS_KEY_ARN)));
     }
 
     private static Pseudonyms pseudonyms(Environment env) {
         return env.optional(PSEUDONYM_KEY).<Pseudonyms>map(key -> new HmacPseudonyms(Base64.getDecoder().decode(key)))
-                .orElseGet(() -> new KmsPseudonyms(Clients.kms(env), env.require(PSEUDONYM_KMS_KEY_ARN)));
+                .orElseGet(() -> new KmsPseudonyms(KmsClients.kms(env), env.require(PSEUDONYM_KMS_KEY_ARN)));
     }
 
     /** The cipher of webhook secrets: AES-GCM under the raw key locally, else KMS Encrypt and Decrypt (a KMS call per message). */
     public static PayloadCipher secretCipher(Environment env) {
         return env.optional(PAYLOAD_KEY)
                 .map(key -> WebhookSecrets.local(Base64.getDecoder().decode(key)))
-                .orElseGet(() -> WebhookSecrets.kms(Clients.kms(env), env.require(PAYLOAD_KMS_KEY_ARN)));
+                .orElseGet(() -> WebhookSecrets.kms(KmsClients.kms(env), env.require(PAYLOAD_KMS_KEY_ARN)));
     }
 }

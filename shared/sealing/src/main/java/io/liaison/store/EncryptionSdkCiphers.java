@@ -1,8 +1,8 @@
 package io.liaison.store;
 
 import io.liaison.config.Ciphers;
-import io.liaison.config.Clients;
 import io.liaison.config.Environment;
+import io.liaison.config.KmsClients;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.util.Base64;
@@ -26,6 +26,6 @@ public enum EncryptionSdkCiphers implements Ciphers {
                 .map(key -> EncryptedPayloads.rawAes(Base64.getDecoder().decode(key)))
                 .orElseGet(() -> EncryptedPayloads.hierarchical(env.require(PAYLOAD_KMS_KEY_ARN),
                         env.require(PAYLOAD_KEY_STORE_TABLE), EncryptedPayloads.PAYLOAD_BRANCH_KEY,
-                        Long.parseLong(env.optional(PAYLOAD_BRANCH_KEY_TTL_SECONDS).orElse("300")), dynamoDb, Clients.kms(env)));
+                        Long.parseLong(env.optional(PAYLOAD_BRANCH_KEY_TTL_SECONDS).orElse("300")), dynamoDb, KmsClients.kms(env)));
     }
 }
