@@ -71,14 +71,27 @@ class BuiltArtifactsTest {
 
     @TestFactory
     Stream<DynamicTest> onlyTheFunctionsThatSealOrOpen_shipAnEncryptionLibrary() {
+        return onlyThese(SEALING, ENCRYPTION, "seals or opens: it needs the Encryption SDK",
+                "never seals or opens a payload, yet ships an encryption library");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> onlyTheFunctionsThatCallKms_shipItsClient() {
+        Set<String> calling = new TreeSet<>(SEALING);
+        calling.addAll(CALLING_KMS);
+        return onlyThese(calling, KMS, "calls KMS: it needs the KMS client", "never calls KMS, yet ships its client");
+    }
+
+    /** The functions named ship classes under the packages; every other function ships none. */
+    private Stream<DynamicTest> onlyThese(Set<String> functions, List<String> packages, String needs, String shipsAnyway) {
         Path artifacts = artifacts();
         return everyArtifact(artifacts).entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getKey(), () -> {
             Path artifact = artifacts.resolve(e.getValue());
-            List<String> found = entries(artifact, jars(artifact), ENCRYPTION);
-            if (SEALING.contains(e.getKey())) {
-                assertThat(found).as("%s seals or opens: it needs the Encryption SDK", e.getKey()).isNotEmpty();
+            List<String> found = entries(artifact, jars(artifact), packages);
+            if (functions.contains(e.getKey())) {
+                assertThat(found).as("%s %s", e.getKey(), needs).isNotEmpty();
             } else {
-                assertThat(found).as("%s never seals or opens a payload, yet ships an encryption library", e.getKey()).isEmpty();
+                assertThat(found).as("%s %s", e.getKey(), shipsAnyway).isEmpty();
             }
         }));
     }
@@ -99,20 +112,6 @@ class BuiltArtifactsTest {
             missing.removeAll(shipped);
             assertThat(undeclared).as("%s ships jars its module does not declare", e.getKey()).isEmpty();
             assertThat(missing).as("%s lacks jars its module declares", e.getKey()).isEmpty();
-        }));
-    }
-
-    @TestFactory
-    Stream<DynamicTest> onlyTheFunctionsThatCallKms_shipItsClient() {
-        Path artifacts = artifacts();
-        return everyArtifact(artifacts).entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getKey(), () -> {
-            Path artifact = artifacts.resolve(e.getValue());
-            List<String> found = entries(artifact, jars(artifact), KMS);
-            if (SEALING.contains(e.getKey()) || CALLING_KMS.contains(e.getKey())) {
-                assertThat(found).as("%s calls KMS: it needs the KMS client", e.getKey()).isNotEmpty();
-            } else {
-                assertThat(found).as("%s never calls KMS, yet ships its client", e.getKey()).isEmpty();
-            }
         }));
     }
 
