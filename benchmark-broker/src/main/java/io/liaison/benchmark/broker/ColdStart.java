@@ -262,6 +262,9 @@ final class ColdStart {
      * runtime dependencies: what sam build puts in the function's folder), its environment as the
      * local broker gives it, and a first event that makes it do its main work on fresh data.
      */
+    /** The function also measured through its typed entry, beside its stream entry. */
+    static final String TYPED_ENTRY_OF = "DirectoryFunction";
+
     static List<Target> targets(LocalBroker broker, Template template, Path root, int samples) {
         Fixtures fixtures = new Fixtures(broker);
         // Each sample gets requests of its own, made before any JVM is timed.
@@ -277,6 +280,13 @@ final class ColdStart {
             IntFunction<JsonNode> event = firstEvent(function.logicalId(), broker, routed, held);
             targets.add(new Target(function.logicalId(), function.handlerClass(), functionClasspath(root, function.handlerClass()),
                     broker.environment(function.logicalId()), event));
+            if (function.logicalId().equals(TYPED_ENTRY_OF)) {
+                // The same function entered as a RequestHandler, the event read by the runtime's library: what the stream entry saves (ADR 0027).
+                Map<String, String> env = new HashMap<>(broker.environment(function.logicalId()));
+                env.put(FirstInvocation.ENTRY, "typed");
+                targets.add(new Target(function.logicalId() + " (typed entry)", function.handlerClass(),
+                        functionClasspath(root, function.handlerClass()), env, event));
+            }
         }
         return targets;
     }

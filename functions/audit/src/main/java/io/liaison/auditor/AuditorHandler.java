@@ -4,6 +4,7 @@ import io.liaison.ops.Invocation;
 import io.liaison.ops.Metric;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -21,6 +22,9 @@ import io.liaison.json.Json;
 import io.liaison.store.StoredTrails;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -30,7 +34,7 @@ import java.util.Set;
  * verification that names the first broken event. An auditor whose token lists jurisdictions
  * sees only requests from or to them; anything else is not found.
  */
-public final class AuditorHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class AuditorHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, RequestStreamHandler {
     /** Kept here because org.crac holds its resources weakly. */
     private Priming priming;
     private final StoredTrails trails;
@@ -58,6 +62,11 @@ public final class AuditorHandler implements RequestHandler<APIGatewayV2HTTPEven
         this.network = new io.liaison.store.DynamoNetworkStore(db, table);
         this.digests = new io.liaison.store.Digests(db, table, signer);
         this.signer = signer;
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        HttpApi.serve(input, output, context, this::handleRequest);
     }
 
     @Override

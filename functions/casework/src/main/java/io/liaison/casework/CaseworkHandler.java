@@ -2,6 +2,7 @@ package io.liaison.casework;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,6 +21,9 @@ import io.liaison.json.Json;
 import io.liaison.json.ResponseViews;
 import io.liaison.json.Views;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -28,7 +32,7 @@ import java.util.Set;
  * The contact point's writes: acknowledge a routed request (accept, or reject with a ground), and
  * answer an accepted one through the release gate.
  */
-public final class CaseworkHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class CaseworkHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, RequestStreamHandler {
     /** Kept here because org.crac holds its resources weakly. */
     private Priming priming;
     private static final Set<String> FIELDS = Set.of("decision", "ground", "justification", "note");
@@ -61,6 +65,11 @@ public final class CaseworkHandler implements RequestHandler<APIGatewayV2HTTPEve
 
     CaseworkHandler(Wiring wiring) {
         this.wiring = wiring;
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        HttpApi.serve(input, output, context, this::handleRequest);
     }
 
     @Override

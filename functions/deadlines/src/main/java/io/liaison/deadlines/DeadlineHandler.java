@@ -3,12 +3,17 @@ package io.liaison.deadlines;
 import io.liaison.ops.Invocation;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import io.liaison.config.BatchEvents;
 import io.liaison.config.Environment;
 import io.liaison.config.Priming;
 import io.liaison.config.Wiring;
 import io.liaison.core.AuditEvent;
 import io.liaison.core.DeadlineMonitor;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -20,7 +25,7 @@ import java.util.TreeMap;
  * fallen due. "Now" is the scheduled event's time, so a run retried by Lambda acts as the original
  * would have, and a second run at the same moment finds nothing to do.
  */
-public final class DeadlineHandler implements RequestHandler<Map<String, Object>, String> {
+public final class DeadlineHandler implements RequestHandler<Map<String, Object>, String>, RequestStreamHandler {
     /** Kept here because org.crac holds its resources weakly. */
     private Priming priming;
     private final DeadlineMonitor monitor;
@@ -43,6 +48,12 @@ public final class DeadlineHandler implements RequestHandler<Map<String, Object>
     DeadlineHandler(DeadlineMonitor monitor, Clock clock) {
         this.monitor = monitor;
         this.clock = clock;
+    }
+
+    /** Lambda's entry (template.yaml names the class): the event read and the result written by Liaison (docs/decisions/0027). */
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        BatchEvents.result(output, handleRequest(BatchEvents.scheduled(input), context));
     }
 
     @Override

@@ -3,12 +3,17 @@ package io.liaison.digest;
 import io.liaison.ops.Invocation;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.liaison.config.Clients;
+import io.liaison.config.BatchEvents;
 import io.liaison.config.Environment;
 import io.liaison.config.Priming;
 import io.liaison.config.Wiring;
 import io.liaison.store.Digests;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -20,7 +25,7 @@ import java.util.Map;
  * The EventBridge event is read as a plain map: nothing in it is needed, and aws-lambda-java-events'
  * ScheduledEvent would need joda-time.
  */
-public final class DigestHandler implements RequestHandler<Map<String, Object>, String> {
+public final class DigestHandler implements RequestHandler<Map<String, Object>, String>, RequestStreamHandler {
     /** Kept here because org.crac holds its resources weakly. */
     private Priming priming;
     private final Digests digests;
@@ -43,6 +48,12 @@ public final class DigestHandler implements RequestHandler<Map<String, Object>, 
     DigestHandler(Digests digests, Clock clock) {
         this.digests = digests;
         this.clock = clock;
+    }
+
+    /** Lambda's entry (template.yaml names the class): the event read and the result written by Liaison (docs/decisions/0027). */
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        BatchEvents.result(output, handleRequest(BatchEvents.scheduled(input), context));
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.liaison.directory;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,6 +33,8 @@ import io.liaison.network.Revision;
 import io.liaison.network.Trail;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,7 +49,7 @@ import java.util.Set;
  * them unavailable, import and export them; network administrators propose and approve rule
  * changes; auditors read both trails (the AuditFunction verifies them, digests included; ADR 0019).
  */
-public final class DirectoryHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class DirectoryHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, RequestStreamHandler {
     private static final Set<String> CHANGE_FIELDS = Set.of("entry", "reason", "expectedVersion");
     private static final Set<String> IMPORT_FIELDS = Set.of("contactPoints", "reason", "expectedRevision", "revision");
     private static final Set<String> PROPOSAL_FIELDS = Set.of("document", "reason", "validFrom");
@@ -71,6 +74,11 @@ public final class DirectoryHandler implements RequestHandler<APIGatewayV2HTTPEv
 
     DirectoryHandler(Wiring wiring) {
         this.wiring = wiring;
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        HttpApi.serve(input, output, context, this::handleRequest);
     }
 
     @Override

@@ -3,10 +3,12 @@ package io.liaison.notify;
 import io.liaison.ops.Invocation;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.liaison.config.Clients;
 import io.liaison.messaging.SqsClients;
+import io.liaison.config.BatchEvents;
 import io.liaison.config.Environment;
 import io.liaison.config.Priming;
 import io.liaison.config.Wiring;
@@ -19,6 +21,9 @@ import io.liaison.json.NotificationCodec;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,7 +39,7 @@ import java.util.Optional;
  * not go: see {@link WebhookSender}) is NON_DELIVERY at once, without retry. Failures are reported
  * per message, so one bad message never brings back the batch.
  */
-public final class NotifierHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+public final class NotifierHandler implements RequestHandler<SQSEvent, SQSBatchResponse>, RequestStreamHandler {
     /** How many receives the queue allows before the dead-letter queue: maxReceiveCount in template.yaml. */
     public static final String MAX_ATTEMPTS = "NOTIFY_MAX_ATTEMPTS";
     /** The first retry's delay in seconds; each later one doubles it. */
@@ -88,6 +93,14 @@ public final class NotifierHandler implements RequestHandler<SQSEvent, SQSBatchR
         this.webhooks = webhooks;
         this.mailer = mailer;
         this.retry = retry;
+    }
+
+    /** Lambda's entry (template.yaml names the class): the batch read and its failures written by Liaison (docs/decisions/0027). */
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        SQSBatchResponse response = handleRequest(BatchEvents.sqs(input), context);
+        BatchEvents.failures(output, response.getBatchItemFailures() == null ? List.of()
+                : response.getBatchItemFailures().stream().map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).toList());
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.liaison.policy;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -9,6 +10,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.liaison.config.Environment;
 import io.liaison.config.Priming;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.Map;
 import io.liaison.config.Wiring;
 import io.liaison.core.Channel;
@@ -25,7 +29,7 @@ import io.liaison.json.Times;
  * The administrator's settings: the release policy (read the current or an earlier version,
  * replace the current one) and the channels contact points and agencies are notified on.
  */
-public final class PolicyHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class PolicyHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, RequestStreamHandler {
     /** Kept here because org.crac holds its resources weakly. */
     private Priming priming;
     private final Wiring wiring;
@@ -46,6 +50,11 @@ public final class PolicyHandler implements RequestHandler<APIGatewayV2HTTPEvent
 
     PolicyHandler(Wiring wiring) {
         this.wiring = wiring;
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        HttpApi.serve(input, output, context, this::handleRequest);
     }
 
     @Override

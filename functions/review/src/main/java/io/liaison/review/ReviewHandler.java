@@ -2,6 +2,7 @@ package io.liaison.review;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,6 +18,9 @@ import io.liaison.http.ProblemException;
 import io.liaison.json.FieldReader;
 import io.liaison.json.ResponseViews;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -27,7 +31,7 @@ import java.util.regex.Pattern;
  * jurisdiction, and the review that releases or blocks one. The author of a response never
  * reviews it (four eyes); the core refuses it.
  */
-public final class ReviewHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class ReviewHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, RequestStreamHandler {
     /** Kept here because org.crac holds its resources weakly. */
     private Priming priming;
     static final int DEFAULT_PAGE_SIZE = 20;
@@ -60,6 +64,11 @@ public final class ReviewHandler implements RequestHandler<APIGatewayV2HTTPEvent
 
     ReviewHandler(Wiring wiring) {
         this.wiring = wiring;
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        HttpApi.serve(input, output, context, this::handleRequest);
     }
 
     @Override

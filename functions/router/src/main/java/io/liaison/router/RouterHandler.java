@@ -3,10 +3,12 @@ package io.liaison.router;
 import io.liaison.ops.Invocation;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import io.liaison.messaging.SqsClients;
+import io.liaison.config.BatchEvents;
 import io.liaison.config.Environment;
 import io.liaison.config.Priming;
 import io.liaison.config.Wiring;
@@ -16,6 +18,9 @@ import io.liaison.core.Status;
 import io.liaison.messaging.SqsNoticeQueue;
 import io.liaison.store.RequestItems;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +31,7 @@ import java.util.Map;
  * a redelivered record changes nothing; a record that fails is reported, and Lambda retries the
  * batch from it (ReportBatchItemFailures) without losing the records before it.
  */
-public final class RouterHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+public final class RouterHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse>, RequestStreamHandler {
     /** Kept here because org.crac holds its resources weakly. */
     private Priming priming;
     public static final String NOTIFICATION_QUEUE_URL = "NOTIFICATION_QUEUE_URL";
@@ -55,6 +60,14 @@ public final class RouterHandler implements RequestHandler<DynamodbEvent, Stream
     RouterHandler(Wiring wiring, NoticeQueue notices) {
         this.wiring = wiring;
         this.notices = notices;
+    }
+
+    /** Lambda's entry (template.yaml names the class): the batch read and its failures written by Liaison (docs/decisions/0027). */
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        StreamsEventResponse response = handleRequest(BatchEvents.dynamodb(input), context);
+        BatchEvents.failures(output, response.getBatchItemFailures() == null ? List.of()
+                : response.getBatchItemFailures().stream().map(StreamsEventResponse.BatchItemFailure::getItemIdentifier).toList());
     }
 
     @Override

@@ -2,12 +2,16 @@ package io.liaison.tracking;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.liaison.store.EncryptionSdkCiphers;
 import io.liaison.config.Environment;
 import io.liaison.config.Priming;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.Map;
 import io.liaison.config.Wiring;
 import io.liaison.core.Coded;
@@ -19,7 +23,7 @@ import io.liaison.json.Views;
 
 
 /** What the parties of a request read: the list in their scope, one request, its trail, its responses. */
-public final class TrackingHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class TrackingHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, RequestStreamHandler {
     /** Kept here because org.crac holds its resources weakly. */
     private Priming priming;
     static final int DEFAULT_PAGE_SIZE = 20;
@@ -44,6 +48,11 @@ public final class TrackingHandler implements RequestHandler<APIGatewayV2HTTPEve
 
     TrackingHandler(Wiring wiring) {
         this.wiring = wiring;
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        HttpApi.serve(input, output, context, this::handleRequest);
     }
 
     @Override

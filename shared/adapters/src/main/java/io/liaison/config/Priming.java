@@ -77,7 +77,7 @@ public final class Priming implements Resource {
         }
         Map<String, String> headers = new HashMap<>();
         headers.put("content-type", "application/json");
-        return APIGatewayV2HTTPEvent.builder()
+        APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()
                 .withVersion("2.0")
                 .withRouteKey(routeKey)
                 .withRawPath(path)
@@ -97,6 +97,12 @@ public final class Priming implements Resource {
                                 .build())
                         .build())
                 .build();
+        // Read back as Lambda's stream entry reads API Gateway's JSON (HttpApi.serve): its reader is built before the snapshot too.
+        try {
+            return io.liaison.http.HttpApi.event(io.liaison.json.Json.MAPPER.writeValueAsBytes(event));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("a priming event is JSON", e);
+        }
     }
 
     /** The sample filing of events/intake-file-request.json: a preservation request from NL to DE. */
